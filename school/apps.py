@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SchoolConfig(AppConfig):
+    name = "school"
+    verbose_name = _("e-School of Cooperation")
+    default_auto_field = "django.db.models.BigAutoField"
