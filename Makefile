@@ -1,0 +1,72 @@
+# The two commands of the README: `make run` and `make test`. Everything they need is
+# installed here: uv into .tools/ when it is not on PATH, then the locked dependencies.
+SHELL := /bin/bash
+PORT ?= 8000
+UV_SYSTEM := $(shell command -v uv 2>/dev/null)
+UV ?= $(if $(UV_SYSTEM),$(UV_SYSTEM),.tools/bin/uv)
+PY := .venv/bin/python
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+
+.PHONY: chromium run test test-unit test-browser install install-dev messages makemessages lint format check clean
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv
+
+install: $(UV)
+	$(UV) sync --frozen --no-dev
+	$(MAKE) --no-print-directory messages
+
+install-dev: $(UV)
+	$(UV) sync --frozen
+	$(MAKE) --no-print-directory messages
+
+# Compiled catalogues are build output; polib compiles them without GNU gettext.
+messages:
+	@$(PY) -c "import glob, polib; [polib.pofile(p).save_as_mofile(p[:-3] + '.mo') for p in glob.glob('locale/*/LC_MESSAGES/*.po')]"
+
+# Needs GNU gettext (apt-get install gettext): refreshes locale/pl from the source strings.
+makemessages:
+	$(PY) manage.py makemessages -l pl --ignore=.venv --ignore=.tools --ignore=var --ignore=tests --ignore=benchmarks --no-obsolete
+
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py bootstrap
+	@echo ""
+	@echo "Kooperacja: http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The whole suite: unit and page tests, then the browser tests in Debian's chromium
+# (installed here when missing and we may use apt; otherwise said plainly and left out).
+test: install-dev
+	$(PY) -m pytest -m "not browser" -n 2 -q
+	@$(MAKE) --no-print-directory chromium
+	@if [ -x /usr/bin/chromium ]; then $(PY) -m pytest -m browser -q; \
+	else echo "BROWSER TESTS NOT RUN: /usr/bin/chromium is missing (apt-get install chromium)"; fi
+
+chromium:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; fi
+
+test-unit: install-dev
+	$(PY) -m pytest -m "not browser" -n 2 -q
+
+test-browser: install-dev
+	$(PY) -m pytest -m browser -q
+
+lint: install-dev
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install-dev
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
+
+check: install-dev
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf var .venv .tools
