@@ -1,6 +1,7 @@
 """The one block library of the portal. Block keys are stored in page JSON: never rename
 them, add new ones instead."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
@@ -114,7 +115,9 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": blocks.ValidationError(_("Choose a page or give an address."))}
+                block_errors={
+                    "page": ValidationError(_("Choose a page or give an address."))
+                }
             )
         return value
 

@@ -439,7 +439,11 @@ def ensure_funding_logos(report):
                 author="Zespół portalu Kooperacja (znak zastępczy)",
             )
             source = FundingLogo.objects.create(
-                period=period, name=name, image=image, alt_text=alt_pl, sort_order=order,
+                period=period,
+                name=name,
+                image=image,
+                alt_text=alt_pl,
+                sort_order=order,
                 locale=polish,
             )
             translated = source.copy_for_translation(english)

@@ -3,9 +3,8 @@ simple illustrations and stand-in logos with their text, PNG, under the project'
 
 import io
 
-from django.utils.text import slugify
-
 from django.core.files.images import ImageFile
+from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 
 from portal.models import CustomImage

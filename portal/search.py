@@ -7,7 +7,7 @@ from django.conf import settings
 from wagtail.models import Page
 
 # Characters that some backends treat as query syntax; a visitor means them as text.
-_SYNTAX = re.compile(r'[\"*:()\[\]{}^~!+\-\\/<>=&|]+')
+_SYNTAX = re.compile(r"[\"*:()\[\]{}^~!+\-\\/<>=&|]+")
 
 
 def clean_query(raw):

@@ -34,8 +34,11 @@ def search(request):
     return render(
         request,
         "portal/search.html",
-        {"query": query, "raw_query": raw_query[:settings.SEARCH_QUERY_MAX_LENGTH],
-         "page_obj": page_obj},
+        {
+            "query": query,
+            "raw_query": raw_query[: settings.SEARCH_QUERY_MAX_LENGTH],
+            "page_obj": page_obj,
+        },
     )
 
 

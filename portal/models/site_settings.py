@@ -78,7 +78,9 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("e.g. the project is co-financed by the European Union ..."),
     )
-    funding_note_en = models.CharField(_("funding statement in English"), max_length=500, blank=True)
+    funding_note_en = models.CharField(
+        _("funding statement in English"), max_length=500, blank=True
+    )
 
     panels = [
         MultiFieldPanel(
@@ -94,7 +96,11 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("accessibility_statement"),
         MultiFieldPanel(
-            [FieldPanel("funding_period"), FieldPanel("funding_note"), FieldPanel("funding_note_en")],
+            [
+                FieldPanel("funding_period"),
+                FieldPanel("funding_note"),
+                FieldPanel("funding_note_en"),
+            ],
             heading=_("EU funding"),
         ),
     ]

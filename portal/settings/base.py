@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -187,4 +186,3 @@ LOGIN_URL = "/admin/login/"
 PAGE_SIZE = 10
 # A search query longer than this is cut; nobody types more and backends dislike it.
 SEARCH_QUERY_MAX_LENGTH = 200
-
