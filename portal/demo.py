@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page, Site
 
 from portal import roles
 from portal.demo_images import get_or_create_image, illustration, logo
-from portal.models import FundingLogo, HomePage, SiteSettings, StandardPage, User
+from portal.models import FundingLogo, HomePage, Project, SiteSettings, StandardPage, User
 
 DEMO_PASSWORD = "kooperacja-demo"
 DEMO_ACCOUNTS = [
@@ -452,6 +452,43 @@ def ensure_funding_logos(report):
             report.add(f"funding logo {name}")
 
 
+PROJECTS = [
+    # slug, Polish name, Polish description, English name, English description
+    (
+        "liderzy",
+        "Liderzy kooperacji",
+        "Model kooperacji dla gmin wiejskich: Świętokrzyskie jako lider oraz Lubelskie, "
+        "Mazowieckie, Podkarpackie i Podlaskie.",
+        "Leaders of Cooperation",
+        "The model of cooperation for rural gminas: Świętokrzyskie as the leader, with "
+        "Lubelskie, Mazowieckie, Podkarpackie and Podlaskie.",
+    ),
+    (
+        "kooperacje-3d",
+        "Kooperacje 3D",
+        "Model kooperacji dla miast w województwie śląskim.",
+        "Kooperacje 3D",
+        "The model of cooperation for towns and cities in Śląskie.",
+    ),
+]
+
+
+def ensure_projects(report):
+    polish = Locale.objects.get(language_code="pl")
+    english = Locale.objects.get(language_code="en")
+    for slug, name, description, name_en, description_en in PROJECTS:
+        if Project.objects.filter(slug=slug, locale=polish).exists():
+            continue
+        source = Project.objects.create(
+            slug=slug, name=name, description=description, locale=polish
+        )
+        translated = source.copy_for_translation(english)
+        translated.name = name_en
+        translated.description = description_en
+        translated.save()
+        report.add(f"project {name}")
+
+
 def ensure_demo_accounts(report):
     if not settings.DEMO_ACCOUNTS:
         return []
@@ -480,4 +517,5 @@ def build(report):
     statement = build_pages(home, report)
     ensure_site_settings(site, statement, report)
     ensure_funding_logos(report)
+    ensure_projects(report)
     return ensure_demo_accounts(report)

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.models import FundingLogo
+from portal.models import FundingLogo, Project
 
 
 class FundingLogoViewSet(SnippetViewSet):
@@ -15,3 +15,13 @@ class FundingLogoViewSet(SnippetViewSet):
 
 
 register_snippet(FundingLogoViewSet)
+
+
+class ProjectViewSet(SnippetViewSet):
+    model = Project
+    icon = "folder-open-inverse"
+    menu_label = _("Projects")
+    list_display = ["name", "slug"]
+
+
+register_snippet(ProjectViewSet)

@@ -1,6 +1,7 @@
 from .images import CustomImage, CustomRendition
 from .pages import BasePage, HomePage, StandardPage
 from .site_settings import FundingLogo, SiteSettings
+from .snippets import Project
 from .users import User
 
 __all__ = [
@@ -9,6 +10,7 @@ __all__ = [
     "CustomRendition",
     "FundingLogo",
     "HomePage",
+    "Project",
     "SiteSettings",
     "StandardPage",
     "User",
