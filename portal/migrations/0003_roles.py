@@ -5,8 +5,16 @@ WAGTAIL_GROUPS = {"Editors": "Editor", "Moderators": "Moderator"}
 NEW_GROUPS = ["Trainee", "Coach", "Coordinator", "Institution editor"]
 
 
+WORKFLOW_NAMES = {"Moderators approval": "Moderator approval"}
+
+
 def create_roles(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
+    # Wagtail's default workflow (a moderator approves before anything is published) keeps
+    # its group through the group rename below; its name follows the role's.
+    for model in ("Workflow", "Task"):
+        for old, new in WORKFLOW_NAMES.items():
+            apps.get_model("wagtailcore", model).objects.filter(name=old).update(name=new)
     for old, new in WAGTAIL_GROUPS.items():
         if not Group.objects.filter(name=new).exists():
             updated = Group.objects.filter(name=old).update(name=new)
@@ -18,6 +26,9 @@ def create_roles(apps, schema_editor):
 
 def remove_roles(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
+    for model in ("Workflow", "Task"):
+        for old, new in WORKFLOW_NAMES.items():
+            apps.get_model("wagtailcore", model).objects.filter(name=new).update(name=old)
     Group.objects.filter(name__in=NEW_GROUPS).delete()
     for old, new in WAGTAIL_GROUPS.items():
         Group.objects.filter(name=new).update(name=old)
