@@ -39,10 +39,10 @@ def illustration(colours, width=1200, height=800):
     return _png(image)
 
 
-def logo(text, background, foreground, width=420, height=128):
+def logo(text, background, foreground, width=560, height=128):
     image = Image.new("RGB", (width, height), background)
     draw = ImageDraw.Draw(image)
-    font = _font(28)
+    font = _font(26)
     lines = text.split("\n")
     y = (height - 36 * len(lines)) // 2
     for line in lines:

@@ -3,11 +3,11 @@ menu, breadcrumbs, the language switcher and the home page highlights. Each is o
 at most, so the cost of a page does not grow with the amount of content."""
 
 from django.conf import settings
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db.models import Exists, F, OuterRef, Q, Window
+from django.db.models.functions import Length, RowNumber, Substr
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 
 def locale_home(request, page=None):
@@ -17,8 +17,9 @@ def locale_home(request, page=None):
         if page is not None:
             if page.depth == 2:
                 home = page
-            else:
-                home = Page.objects.filter(path=page.path[: 2 * Page.steplen]).first()
+            elif page.depth > 2:
+                # The first breadcrumb: the page's ancestors are needed for those anyway.
+                home = next(iter(breadcrumbs(page)), None)
         if home is None:
             site = Site.find_for_request(request)
             if site is not None:
@@ -34,28 +35,59 @@ def _active_locale():
     return Locale.objects.filter(language_code=translation.get_language()).first()
 
 
+def public(queryset):
+    """The pages of `queryset` outside every private section, as `PageQuerySet.public()`
+    gives, but checked inside the same SQL query: `public()` first fetches every view
+    restriction of the site in a query of its own, each time it is called."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.exclude(Exists(restricted))
+
+
 def menu_pages(home):
     if home is None:
         return []
     if not hasattr(home, "_portal_menu"):
-        home._portal_menu = list(home.get_children().live().public().in_menu().order_by("path"))
+        home._portal_menu = list(public(home.get_children().live().in_menu()).order_by("path"))
     return home._portal_menu
 
 
 def breadcrumbs(page):
+    """The page's ancestors from its home page down (fetched once per page object)."""
     if page is None or page.depth <= 2:
         return []
-    return list(Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth"))
+    if not hasattr(page, "_portal_breadcrumbs"):
+        page._portal_breadcrumbs = list(
+            Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth")
+        )
+    return page._portal_breadcrumbs
 
 
-def language_links(request, page=None):
+def live_translations(*pages):
+    """The live translations of each page (itself included), in one query for all of them:
+    {translation_key: {language_code: page}}."""
+    keys = {page.translation_key for page in pages if page is not None and page.id}
+    found = {}
+    if keys:
+        for other in Page.objects.filter(translation_key__in=keys).live().select_related("locale"):
+            found.setdefault(other.translation_key, {})[other.locale.language_code] = other
+    return found
+
+
+def language_links(request, page=None, translations=None):
     """One link per language: to the live translation of this page where one exists,
-    otherwise to the same view in that language (non-page views) or its home page."""
+    otherwise to the same view in that language (non-page views) or its home page.
+    `translations` is what `live_translations(page, ...)` returned, if already fetched."""
     current = translation.get_language()
     translated = {}
     if page is not None and page.id:
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            translated[other.locale.language_code] = other.get_url(request)
+        if translations is None:
+            translations = live_translations(page)
+        translated = {
+            code: other.get_url(request)
+            for code, other in translations.get(page.translation_key, {}).items()
+        }
     links = []
     for code, name in settings.LANGUAGES:
         if page is not None:
@@ -76,29 +108,43 @@ def language_links(request, page=None):
 
 def section_highlights(home, per_section=3):
     """The newest live pages of each section (a menu child of the home page), in menu order,
-    fetched in one query however much content there is."""
+    fetched in one query however much content there is. The same query fetches the menu
+    itself (each section is ranked first among its own pages), so the home page does not
+    query it again."""
     prefix_length = (home.depth + 1) * Page.steplen
+    section_path = Substr("path", 1, prefix_length)
     ranked = (
-        Page.objects.live()
-        .public()
-        .descendant_of(home)
-        .filter(depth=home.depth + 2)
+        public(
+            Page.objects.live()
+            .descendant_of(home)
+            .filter(Q(depth=home.depth + 1, show_in_menus=True) | Q(depth=home.depth + 2))
+        )
         .annotate(
-            section_path=Substr("path", 1, prefix_length),
+            section_path=section_path,
             rank=Window(
                 RowNumber(),
-                partition_by=[Substr("path", 1, prefix_length)],
-                order_by=[F("first_published_at").desc(nulls_last=True), F("path").asc()],
+                partition_by=[section_path],
+                order_by=[
+                    F("depth").asc(),
+                    F("first_published_at").desc(nulls_last=True),
+                    F("path").asc(),
+                ],
             ),
         )
-        .filter(rank__lte=per_section)
+        .filter(rank__lte=per_section + 1)
         .order_by("section_path", "rank")
     )
+    sections = []
     by_section = {}
     for item in ranked:
-        by_section.setdefault(item.section_path, []).append(item)
+        if item.depth == home.depth + 1:
+            sections.append(item)
+        else:
+            by_section.setdefault(item.section_path, []).append(item)
+    if not hasattr(home, "_portal_menu"):
+        home._portal_menu = sections
     return [
-        {"section": section, "items": by_section[section.path]}
-        for section in menu_pages(home)
+        {"section": section, "items": by_section[section.path][:per_section]}
+        for section in sections
         if section.path in by_section
     ]

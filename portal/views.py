@@ -23,8 +23,10 @@ def search(request):
     query = clean_query(raw_query)
     page_obj = None
     if query:
-        locale = Locale.objects.get(language_code=translation.get_language())
-        paginator = Paginator(search_pages(query, locale), settings.PAGE_SIZE)
+        # A language of the settings whose locale is not made yet has nothing to find.
+        locale = Locale.objects.filter(language_code=translation.get_language()).first()
+        results = search_pages(query, locale) if locale else []
+        paginator = Paginator(results, settings.PAGE_SIZE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:

@@ -105,6 +105,9 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
+    # The footer links to the statement on every page: fetch it with the settings.
+    select_related = ["accessibility_statement"]
+
     class Meta:
         verbose_name = _("site settings")
         verbose_name_plural = _("site settings")

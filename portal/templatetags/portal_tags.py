@@ -25,11 +25,18 @@ def page_chrome(context):
         .prefetch_related("image__renditions")
         .order_by("sort_order")
     )
+    # The page's translations and the accessibility statement's, in one query.
+    statement = site_settings.accessibility_statement
+    translations = navigation.live_translations(page, statement)
+    if statement is not None:
+        # Its translation in the language shown, as `statement.localized` would give.
+        statement = translations.get(statement.translation_key, {}).get(language, statement)
     return {
         "home": home,
         "menu": navigation.menu_pages(home),
         "breadcrumbs": navigation.breadcrumbs(page),
-        "languages": navigation.language_links(request, page),
+        "languages": navigation.language_links(request, page, translations),
+        "accessibility_statement": statement,
         "settings": site_settings,
         "institution_name": site_settings.institution_name_for(language),
         "funding_note": site_settings.funding_note_for(language),
