@@ -21,18 +21,27 @@ def locale_home(request, page=None):
                 # The first breadcrumb: the page's ancestors are needed for those anyway.
                 home = next(iter(breadcrumbs(page)), None)
         if home is None:
-            site = Site.find_for_request(request)
-            if site is not None:
-                root = site.root_page
-                home = root.get_translation_or_none(_active_locale()) or root
+            home = home_for_request(request)
         request._portal_home = home
     return request._portal_home
 
 
-def _active_locale():
-    from wagtail.models import Locale
+def home_for_request(request):
+    """The site's home page in the active language, found in one query: the translation
+    of the site's root page. Wagtail's routing takes three (root page, its translation,
+    its specific object); portal.views.serve_page hands it this one instead."""
+    from portal.models import HomePage
 
-    return Locale.objects.filter(language_code=translation.get_language()).first()
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+    language = translation.get_language()
+    return (
+        HomePage.objects.filter(translation_key__in=root_key, locale__language_code=language)
+        .select_related("locale")
+        .first()
+    )
 
 
 def public(queryset):

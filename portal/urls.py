@@ -2,7 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -27,6 +27,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
+    # Wagtail's page URLs, served through a view that finds the home page more cheaply.
+    re_path(wagtail_urls.serve_pattern, views.serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

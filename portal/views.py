@@ -1,15 +1,32 @@
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail import views as wagtail_views
 from wagtail.models import Locale
 
+from portal.navigation import home_for_request
 from portal.search import clean_query, search_pages
+
+
+def serve_page(request, path):
+    """Wagtail's page view, routed from the home page of the active language found in
+    one query (see navigation.home_for_request). A site whose root is not a HomePage
+    is routed by Wagtail as usual."""
+    home = home_for_request(request)
+    if home is not None:
+        request._portal_home = home
+        components = [component for component in path.split("/") if component]
+        try:
+            request._wagtail_route_for_request = home.route(request, components)
+        except Http404:
+            request._wagtail_route_for_request = None
+    return wagtail_views.serve(request, path)
 
 
 def root_redirect(request):
