@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -12,6 +13,7 @@ from wagtail.models import Locale
 
 from portal.navigation import home_for_request
 from portal.search import clean_query, search_pages
+from portal.sitemaps import LocalisedSitemap
 
 
 def serve_page(request, path):
@@ -27,6 +29,15 @@ def serve_page(request, path):
         except Http404:
             request._wagtail_route_for_request = None
     return wagtail_views.serve(request, path)
+
+
+def cached_sitemap(request):
+    """The sitemap lists every page, so it costs as much as a search; it changes only when
+    pages do, so it goes through the anonymous page cache like a page."""
+    response = sitemap(request, {"pages": LocalisedSitemap})
+    response.render()
+    response.cacheable_page_view = True
+    return response
 
 
 def root_redirect(request):

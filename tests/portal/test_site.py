@@ -114,3 +114,13 @@ def soup_of(response):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def test_sitemap_is_cached_for_anonymous_visitors_until_a_page_is_published(site, client):
+    first = client.get("/sitemap.xml")
+    assert first["X-Page-Cache"] == "miss"
+    assert client.get("/sitemap.xml")["X-Page-Cache"] == "hit"
+    page = StandardPageFactory(parent=site.home_pl, title="Nowa strona", slug="nowa-strona")
+    fresh = client.get("/sitemap.xml")
+    assert fresh["X-Page-Cache"] == "miss"
+    assert page.get_full_url() in fresh.content.decode()
