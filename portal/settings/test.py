@@ -7,6 +7,7 @@ DEMO_ACCOUNTS = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+(BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405 (gitignored: absent in a fresh clone)
 # SQLite tests use a file so that --reuse-db keeps the migrated schema between runs.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
