@@ -32,7 +32,8 @@ def invalidate(**kwargs):
 
 
 def cache_key(request, version):
-    raw = f"{request.get_host()}|{request.get_full_path()}".encode()
+    # The scheme too: pages and feeds carry absolute links.
+    raw = f"{request.scheme}|{request.get_host()}|{request.get_full_path()}".encode()
     return f"portal:page:{version}:{hashlib.sha256(raw).hexdigest()}"
 
 
