@@ -11,3 +11,7 @@ class PortalConfig(AppConfig):
         from . import cache
 
         cache.connect_signals()
+
+        from . import editorial
+
+        editorial.connect_signals()

@@ -186,3 +186,11 @@ LOGIN_URL = "/admin/login/"
 PAGE_SIZE = 10
 # A search query longer than this is cut; nobody types more and backends dislike it.
 SEARCH_QUERY_MAX_LENGTH = 200
+
+# Uploads (portal.uploads): 10 MB per image or document, at most 40 megapixels per image;
+# the forms report an image bomb, a damaged image or a file too big as form errors.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.uploads.ImageForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.DocumentForm"
