@@ -53,7 +53,14 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["portal.StandardPage"]
+    subpage_types = [
+        "portal.StandardPage",
+        "news.NewsIndexPage",
+        "portal.GalleryIndexPage",
+        "portal.ConsultationIndexPage",
+        "portal.GoodPracticeIndexPage",
+        "portal.ModelPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
