@@ -39,12 +39,18 @@ ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 CEILING = "/__ceiling__/"
 HOME = "/pl/"
+# Filled in once the demo site exists: the newest news item and gallery of the demo.
+NEWS_PAGE = "news page"
+GALLERY_PAGE = "gallery page"
 URLS = [
     CEILING,
     HOME,
     "/en/",
     "/pl/o-projekcie/",
     "/pl/o-projekcie/pilotaz-w-gminach-wiejskich/",
+    "/pl/aktualnosci/",
+    NEWS_PAGE,
+    GALLERY_PAGE,
     "/pl/szukaj/?q=kooperacja",
     "/sitemap.xml",
 ]
@@ -395,6 +401,25 @@ def prepare_site(env, tmp):
     finish(start_logged("bootstrap", manage + ["bootstrap"], env, tmp), 600)
     finish(static, 900)
     log(f"prepared in {time.monotonic() - t0:.0f} s")
+    return demo_urls(env, tmp)
+
+
+def demo_urls(env, tmp):
+    """The URLS list with the placeholders replaced by the newest demo news item and
+    gallery (their slugs are the demo's to choose)."""
+    code = (
+        "from news.models import NewsPage; from portal.models import GalleryPage; "
+        "print(NewsPage.objects.live().filter(locale__language_code='pl')"
+        ".order_by('-date').first().url); "
+        "print(GalleryPage.objects.live().filter(locale__language_code='pl')"
+        ".order_by('-first_published_at').first().url)"
+    )
+    out = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        env=env, cwd=ROOT, capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    news_url, gallery_url = [line for line in out.stdout.splitlines() if line.startswith("/")]
+    return [{NEWS_PAGE: news_url, GALLERY_PAGE: gallery_url}.get(url, url) for url in URLS]
 
 
 def gunicorn_executable():
@@ -584,7 +609,7 @@ def parse_args():
 
 
 def benchmark(args, profile, tmp, env):
-    prepare_site(env, tmp)
+    urls = prepare_site(env, tmp)
     port = free_port()
     server = start_gunicorn(env, tmp, port)
     log(f"gunicorn ({GUNICORN_WORKERS} sync workers) answers on http://{HOST}:{port}/")
@@ -615,12 +640,12 @@ def benchmark(args, profile, tmp, env):
 
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     log(
-        f"measuring {len(URLS)} URLs: warm-up {profile['warmup_s']} s, then "
+        f"measuring {len(urls)} URLs: warm-up {profile['warmup_s']} s, then "
         f"{profile['duration_s']} s or {profile['max_requests']} requests each ..."
     )
     rows = []
     home_check = None
-    for path in URLS:
+    for path in urls:
         result, check = measure(path)
         result["label"] = path
         rows.append(result)

@@ -58,7 +58,11 @@ def menu_pages(home):
     if home is None:
         return []
     if not hasattr(home, "_portal_menu"):
-        home._portal_menu = list(public(home.get_children().live().in_menu()).order_by("path"))
+        home._portal_menu = list(
+            public(home.get_children().live().in_menu().filter(locale_id=home.locale_id)).order_by(
+                "path"
+            )
+        )
     return home._portal_menu
 
 
@@ -110,6 +114,9 @@ def language_links(request, page=None, translations=None):
                 "url": url,
                 "current": code == current,
                 "translated": page is None or code in translated,
+                # No translation: the link leads to that language's home page instead,
+                # and the switcher says so (templates/components/language_switcher.html).
+                "fallback": page is not None and code != current and code not in translated,
             }
         )
     return links
@@ -126,6 +133,7 @@ def section_highlights(home, per_section=3):
         public(
             Page.objects.live()
             .descendant_of(home)
+            .filter(locale_id=home.locale_id)
             .filter(Q(depth=home.depth + 1, show_in_menus=True) | Q(depth=home.depth + 2))
         )
         .annotate(

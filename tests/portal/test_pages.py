@@ -36,7 +36,25 @@ class TestPageTree(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 
     def test_subpage_types(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+        from news.models import NewsIndexPage
+        from portal.models import (
+            ConsultationIndexPage,
+            GalleryIndexPage,
+            GoodPracticeIndexPage,
+            ModelPage,
+        )
+
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {
+                StandardPage,
+                NewsIndexPage,
+                GalleryIndexPage,
+                ConsultationIndexPage,
+                GoodPracticeIndexPage,
+                ModelPage,
+            },
+        )
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
 
 

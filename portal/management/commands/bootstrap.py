@@ -6,7 +6,13 @@ from django.db import transaction
 from portal.demo import DEMO_PASSWORD, Report
 
 # Each app adds its part of the demo site in its own demo.py, in this order.
-DEMO_MODULES = ["portal.demo", "catalog.demo"]
+DEMO_MODULES = [
+    "portal.demo",
+    "catalog.demo",
+    "portal.demo_content",
+    "news.demo",
+    "portal.demo_menu",
+]
 
 
 class Command(BaseCommand):
