@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 
-from .galleries import INTRO_FEATURES, format_period, live_children, paginate
+from .listing import INTRO_FEATURES, format_period, live_children, paginate
 from .pages import BasePage
 
 

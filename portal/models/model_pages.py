@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 
-from .galleries import INTRO_FEATURES, format_period, public
+from .listing import INTRO_FEATURES, format_period, public
 from .pages import BasePage
 
 MAX_MONTHS = 36

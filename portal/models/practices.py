@@ -18,14 +18,12 @@ from catalog.codes import ProblemArea
 from catalog.models import Territory
 from portal.blocks import BodyBlock
 
-from .galleries import (
+from .listing import (
     INTRO_FEATURES,
+    PlacedPhotosMixin,
     attach_covers,
-    describe_place,
     live_children,
     paginate,
-    photos_with_renditions,
-    with_parents,
 )
 from .pages import BasePage
 from .photos import AbstractPhoto
@@ -190,7 +188,7 @@ class GoodPracticeIndexPage(BasePage):
         return response
 
 
-class GoodPracticePage(BasePage):
+class GoodPracticePage(PlacedPhotosMixin, BasePage):
     problem_areas = ProblemAreasField(
         _("problem areas"), help_text=_("Whom or what the practice is about.")
     )
@@ -264,17 +262,6 @@ class GoodPracticePage(BasePage):
     def problem_area_labels(self):
         labels = dict(ProblemArea.choices)
         return [labels[code] for code in self.problem_areas or [] if code in labels]
-
-    @property
-    def where(self):
-        return describe_place(self.place, self.territory)
-
-    def get_context(self, request, *args, **kwargs):
-        if self.territory_id:
-            self.territory = with_parents(self.territory_id)
-        context = super().get_context(request, *args, **kwargs)
-        context["photos"] = photos_with_renditions(self)
-        return context
 
 
 class GoodPracticePhoto(TranslatableMixin, AbstractPhoto):

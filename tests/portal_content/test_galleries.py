@@ -9,12 +9,8 @@ from django.core.exceptions import ValidationError
 from wagtail.models import PageViewRestriction
 
 from portal.models import CustomRendition, GalleryIndexPage, GalleryPage
-from portal.models.galleries import (
-    DatePrecision,
-    describe_place,
-    format_period,
-    photos_with_renditions,
-)
+from portal.models.galleries import DatePrecision
+from portal.models.listing import describe_place, format_period, photos_with_renditions
 from tests.conftest import publish, translate
 from tests.factories import CustomImageFactory
 from tests.factories.content import GalleryPageFactory, add_photos, territory

@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from catalog.codes import ProblemArea
 from portal.models import GoodPracticePage
-from portal.models.galleries import territory_label
+from portal.models.listing import territory_label
 from portal.models.practices import ProblemAreasField, has_problem_area
 from tests.conftest import publish, translate
 from tests.factories import CustomImageFactory
