@@ -68,7 +68,7 @@ class NewsFeed(Feed):
         return item.last_published_at or item.published_at
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return sorted(tag.name for tag in item.tags.all())
 
     def item_author_name(self, item):
         return item.institution or None

@@ -269,7 +269,7 @@ class NewsPage(BasePage):
         context.update(
             {
                 "photos": list(photos),
-                "tags": list(self.tags.all()),
+                "tags": sorted(self.tags.all(), key=lambda tag: tag.name),
                 "territory": territory,
                 "voivodeship": filters.voivodeship_of(territory),
                 "main_image": main_image,
