@@ -77,7 +77,7 @@ def log(message):
 
 
 class SetupError(Exception):
-    pass
+    """The site could not be prepared or served; the message says which step failed."""
 
 
 # --------------------------------------------------------------------------- the client
@@ -457,7 +457,7 @@ def start_gunicorn(env, tmp, port):
             if status == 200:
                 return server
         except OSError:
-            pass
+            pass  # not listening yet: try again until the deadline
         time.sleep(0.2)
     raise SetupError(f"gunicorn did not answer within 60 s:\n{tail(server.logfile.name)}")
 
