@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 
-from .listing import INTRO_FEATURES, format_period, live_children, paginate
+from .listing import INTRO_FEATURES, SectionIndexPage, format_period, live_children, paginate
 from .pages import BasePage
 
 
@@ -37,15 +37,8 @@ class ParticipantBlock(blocks.StructBlock):
         label = _("Participants")
 
 
-class ConsultationIndexPage(BasePage):
-    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["portal.HomePage"]
+class ConsultationIndexPage(SectionIndexPage):
     subpage_types = ["portal.ConsultationPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("consultation index")

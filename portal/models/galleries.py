@@ -17,6 +17,7 @@ from wagtail.search import index
 from .listing import (
     INTRO_FEATURES,
     PlacedPhotosMixin,
+    SectionIndexPage,
     attach_covers,
     format_period,
     live_children,
@@ -31,16 +32,8 @@ class DatePrecision(models.TextChoices):
     MONTH = "month", _("month only")
 
 
-class GalleryIndexPage(BasePage):
-    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["portal.HomePage"]
+class GalleryIndexPage(SectionIndexPage):
     subpage_types = ["portal.GalleryPage"]
-    # One per home page, so one per language.
-    max_count_per_parent = 1
     per_page = 12
 
     class Meta:

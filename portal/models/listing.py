@@ -10,8 +10,14 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
 
 from portal.navigation import public
+
+from .pages import BasePage
 
 INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -147,3 +153,19 @@ class PlacedPhotosMixin:
         context = super().get_context(request, *args, **kwargs)
         context["photos"] = photos_with_renditions(self)
         return context
+
+
+class SectionIndexPage(BasePage):
+    """The index of one section of a home page (galleries, consultations, practices): an
+    introduction above the list, one per home page, so one per language."""
+
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["portal.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True

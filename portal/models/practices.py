@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
@@ -19,8 +19,8 @@ from catalog.models import Territory
 from portal.blocks import BodyBlock
 
 from .listing import (
-    INTRO_FEATURES,
     PlacedPhotosMixin,
+    SectionIndexPage,
     attach_covers,
     live_children,
     paginate,
@@ -126,15 +126,8 @@ class PracticeFilterForm(forms.Form):
         return {name: cleaned[name] for name in ("area", "woj") if cleaned.get(name)}
 
 
-class GoodPracticeIndexPage(BasePage):
-    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["portal.HomePage"]
+class GoodPracticeIndexPage(SectionIndexPage):
     subpage_types = ["portal.GoodPracticePage"]
-    max_count_per_parent = 1
     # Read by the moderation workflow set-up: practices sent in by institutions are
     # approved by a moderator before they are published.
     requires_moderation = True
