@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", views.cached_sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("api/v1/", include("catalog.api.urls")),
 ]
 
 if settings.DEBUG:
@@ -25,6 +26,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
+    path(_("account/"), include("portal.accounts.urls")),
     # Wagtail's page URLs, served through a view that finds the home page more cheaply.
     re_path(wagtail_urls.serve_pattern, views.serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -60,6 +60,7 @@ class HomePage(BasePage):
         "portal.ConsultationIndexPage",
         "portal.GoodPracticeIndexPage",
         "portal.ModelPage",
+        "catalog.CatalogPage",
     ]
 
     class Meta:

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "school",
     "catalog",
     "wagtail_localize",
+    "wagtail.contrib.routable_page",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -47,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "rest_framework",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -194,3 +197,30 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.uploads.ImageForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.DocumentForm"
+
+# The read-only JSON API of the catalog (/api/v1/) and its OpenAPI schema.
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kooperacja: lista działań i usług",
+    "DESCRIPTION": "Read-only API of the list of activities and services.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The schema covers /api/v1/ only (see catalog.api); the deploy check would walk every
+    # URL, Wagtail's internal admin API included, and warn about views that are not ours.
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
+}
+
+# Map tiles on service and institution pages ({z}/{x}/{y} template). Empty: no map; the
+# page is complete without it.
+CATALOG_MAP_TILE_URL = os.environ.get(
+    "CATALOG_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+CATALOG_MAP_ATTRIBUTION = os.environ.get(
+    "CATALOG_MAP_ATTRIBUTION", "© OpenStreetMap contributors"
+)

@@ -36,6 +36,7 @@ class TestPageTree(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 
     def test_subpage_types(self):
+        from catalog.models import CatalogPage
         from news.models import NewsIndexPage
         from portal.models import (
             ConsultationIndexPage,
@@ -53,6 +54,7 @@ class TestPageTree(WagtailPageTestCase):
                 ConsultationIndexPage,
                 GoodPracticeIndexPage,
                 ModelPage,
+                CatalogPage,
             },
         )
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
