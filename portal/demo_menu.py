@@ -10,6 +10,8 @@ MENU_ORDER = [
     "o-projekcie",
     "aktualnosci",
     "model-kooperacji",
+    "e-szkola",
+    "uslugi",
     "dobre-praktyki",
     "galerie",
     "konsultacje",
