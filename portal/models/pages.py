@@ -61,6 +61,7 @@ class HomePage(BasePage):
         "portal.GoodPracticeIndexPage",
         "portal.ModelPage",
         "catalog.CatalogPage",
+        "school.CourseIndexPage",
     ]
 
     class Meta:

@@ -44,6 +44,7 @@ class TestPageTree(WagtailPageTestCase):
             GoodPracticeIndexPage,
             ModelPage,
         )
+        from school.models import CourseIndexPage
 
         self.assertAllowedSubpageTypes(
             HomePage,
@@ -55,6 +56,7 @@ class TestPageTree(WagtailPageTestCase):
                 GoodPracticeIndexPage,
                 ModelPage,
                 CatalogPage,
+                CourseIndexPage,
             },
         )
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
