@@ -176,3 +176,28 @@ class EnrolmentFactory(DjangoModelFactory):
 
     class Meta:
         model = Enrolment
+
+
+def build_course(index, modules=(2, 1), quiz_in=(), publish=True, **course_fields):
+    """A course under `index` with modules of the given numbers of lessons; lessons whose
+    number (1-based, in course order) is in `quiz_in` get the default quiz. Returns
+    (course, [modules], [lessons in order])."""
+    course = CoursePageFactory(parent=index, publish=publish, **course_fields)
+    made_modules, lessons = [], []
+    number = 0
+    for module_number, count in enumerate(modules, start=1):
+        module = ModulePageFactory(
+            parent=course, title=f"{course.title} – moduł {module_number}", publish=publish
+        )
+        made_modules.append(module)
+        for _ in range(count):
+            number += 1
+            lessons.append(
+                LessonPageFactory(
+                    parent=module,
+                    title=f"{course.title} – lekcja {number}",
+                    quiz=number in quiz_in,
+                    publish=publish,
+                )
+            )
+    return course, made_modules, lessons
