@@ -1,0 +1,495 @@
+"""Search of the list of activities and services: the one module that the catalog page, the
+API and the exports use, so that they all find the same services.
+
+How it works, and why it is the same on every backend: each service keeps its text,
+normalised by catalog.polish (folded, stemmed, synonym groups marked), in `search_text` as
+space-separated tokens (`" osrodk pomoc syn3 :klub :senior "`; tokens of the name are
+repeated with a `:` in front for ranking). A query is normalised the same way and becomes
+an AND of tokens, each a plain `LIKE '% token %'` on that column; territory and code
+filters are LIKEs on the `|code|` columns. No full-text feature of any database is used,
+so SQLite, PostgreSQL and any other backend give identical results and order."""
+
+import re
+from dataclasses import dataclass, field, fields
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import Collate, Lower, Replace
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from catalog import polish
+from catalog.codes import Cost, InstitutionType, ProblemArea, ServiceStatus, TargetGroup
+from catalog.fields import code_q
+
+SORTS = ("relevance", "name", "verified")
+MAX_QUERY_TERMS = 12
+NAME_MARK = ":"
+TERYT_LENGTHS = (2, 4, 7)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_TRUE = {"1", "true", "on", "yes", "tak"}
+_FALSE = {"", "0", "false", "off", "no", "nie"}
+
+ERRORS = {
+    "area": _("Unknown problem area: choose one from the list."),
+    "target": _("Unknown target group: choose one from the list."),
+    "kind": _("Unknown type of institution: choose one from the list."),
+    "teryt": _("Choose the area from the lists (a TERC code has 2, 4 or 7 digits)."),
+    "free": _("Choose whether to show free services only."),
+    "sort": _("Unknown order: the results are sorted by relevance."),
+}
+
+
+def _values(params, name):
+    """Every value given for `name` as text: from a QueryDict (all of a repeated
+    parameter), a plain dict (a value or a list of values) or (name, value) pairs."""
+    if params is None:
+        return []
+    if isinstance(params, (list, tuple)):
+        return [str(value) for key, value in params if key == name]
+    if hasattr(params, "getlist"):
+        raw = params.getlist(name)
+    else:
+        value = params.get(name)
+        raw = list(value) if isinstance(value, (list, tuple)) else [value]
+    values = []
+    for value in raw:
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            value = "1" if value else "0"
+        values.append(str(value) if isinstance(value, (str, int)) else "")
+    return values
+
+
+def _first(params, name):
+    for value in _values(params, name):
+        value = value.strip()
+        if value:
+            return value[:100]
+    return ""
+
+
+def clean_text(raw):
+    text = _CONTROL.sub(" ", raw or "")
+    return " ".join(text.split())[: settings.SEARCH_QUERY_MAX_LENGTH].strip()
+
+
+def resolve_teryt(values):
+    """The most specific unit of a chain of TERC codes: the page's three selects
+    (voivodeship, powiat, gmina) all send `teryt`. A deeper code that does not lie in the
+    one above it (the voivodeship was changed, the old powiat still selected) is dropped.
+    Returns (code, ok)."""
+    codes = sorted({value.strip() for value in values if value and value.strip()}, key=len)
+    if not codes:
+        return "", True
+    if any(not code.isdigit() or len(code) not in TERYT_LENGTHS for code in codes):
+        return "", False
+    chosen = codes[0]
+    for code in codes[1:]:
+        if len(code) > len(chosen) and code.startswith(chosen):
+            chosen = code
+        elif len(code) == len(chosen):
+            break
+    return chosen, True
+
+
+@dataclass
+class ServiceFilters:
+    """What a visitor asked for. Built from request parameters by `from_params`, which
+    never fails: a value that cannot be used is left out and explained in `errors`."""
+
+    q: str = ""
+    area: str = ""
+    target: str = ""
+    kind: str = ""
+    teryt: str = ""
+    free: bool = False
+    sort: str = "relevance"
+    page: int = 1
+    errors: dict = field(default_factory=dict)
+
+    FILTER_NAMES = ("q", "area", "target", "kind", "teryt", "free")
+
+    @classmethod
+    def from_params(cls, params):
+        errors = {}
+        values = {"q": clean_text(" ".join(_values(params, "q")))}
+        for name, choices in (
+            ("area", ProblemArea),
+            ("target", TargetGroup),
+            ("kind", InstitutionType),
+        ):
+            value = _first(params, name)
+            if value and value not in choices.values:
+                errors[name] = ERRORS[name]
+                value = ""
+            values[name] = value
+        values["teryt"], ok = resolve_teryt(_values(params, "teryt"))
+        if not ok:
+            errors["teryt"] = ERRORS["teryt"]
+        free = _first(params, "free").lower()
+        values["free"] = free in _TRUE
+        if free not in _TRUE | _FALSE:
+            errors["free"] = ERRORS["free"]
+        sort = _first(params, "sort")
+        if sort and sort not in SORTS:
+            errors["sort"] = ERRORS["sort"]
+        values["sort"] = sort if sort in SORTS else "relevance"
+        page = _first(params, "page")
+        values["page"] = int(page) if page.isdigit() and 0 < len(page) < 7 and int(page) else 1
+        return cls(errors=errors, **values)
+
+    @property
+    def active(self):
+        """True when anything narrows the list (sorting and paging do not)."""
+        return any(getattr(self, name) for name in self.FILTER_NAMES)
+
+    def params(self, **changes):
+        """The filters as request parameters, without defaults: the canonical, shareable
+        form of this state. `changes` replace values (None removes one)."""
+        values = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "errors"}
+        values.update(changes)
+        pairs = []
+        for name in ("q", "area", "target", "kind", "teryt", "free", "sort", "page"):
+            value = values.get(name)
+            if name == "free":
+                value = "1" if value else ""
+            elif name == "sort" and value == "relevance":
+                value = ""
+            elif name == "page":
+                value = str(value) if value and int(value) > 1 else ""
+            if value:
+                pairs.append((name, value))
+        return pairs
+
+    def querystring(self, **changes):
+        return urlencode(self.params(**changes))
+
+    def terms(self):
+        """The query as a list of alternatives of tokens (see polish.Synonyms)."""
+        stems = polish.stems(self.q)[:MAX_QUERY_TERMS]
+        return polish.synonyms().query_terms(stems) if stems else []
+
+
+@dataclass
+class SearchResult:
+    queryset: object
+    total: int
+    facets: dict
+    filters: ServiceFilters
+
+
+# --- the queries ---------------------------------------------------------------------------
+
+
+def public_services():
+    """Services the public may see: published, active, of a published institution."""
+    from catalog.models import Service
+
+    return Service.objects.filter(live=True, status=ServiceStatus.ACTIVE, institution__live=True)
+
+
+def _token_q(token, prefix=""):
+    return Q(search_text__contains=f" {prefix}{token} ")
+
+
+def text_q(terms):
+    condition = Q()
+    for alternatives in terms:
+        either = Q()
+        for token in alternatives:
+            either |= _token_q(token)
+        condition &= either
+    return condition
+
+
+def teryt_q(code, field_name="coverage_codes"):
+    """Services for the people of a unit: a gmina is served by what covers the gmina, its
+    powiat or its voivodeship; a powiat by what covers it, any of its gminas or its
+    voivodeship; a voivodeship by everything inside it."""
+    if not code:
+        return Q()
+
+    def has(fragment):
+        return Q(**{f"{field_name}__contains": fragment})
+
+    if len(code) == 2:
+        return has(f"|{code}")
+    if len(code) == 4:
+        return has(f"|{code}") | has(f"|{code[:2]}|")
+    return has(f"|{code}|") | has(f"|{code[:4]}|") | has(f"|{code[:2]}|")
+
+
+def _dimensions(filters):
+    return {
+        "area": code_q("areas", filters.area) if filters.area else Q(),
+        "target": code_q("target_groups", filters.target) if filters.target else Q(),
+        "kind": Q(institution__type=filters.kind) if filters.kind else Q(),
+        "free": Q(cost=Cost.FREE) if filters.free else Q(),
+    }
+
+
+def _all_but(dimensions, left_out):
+    condition = Q()
+    for name, dimension in dimensions.items():
+        if name != left_out:
+            condition &= dimension
+    return condition
+
+
+def _fold_expression(name):
+    expression = F(name)
+    for accented, plain in zip("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ", strict=True):
+        expression = Replace(expression, Value(accented), Value(plain))
+    # Lower after the Polish letters are gone: SQLite's lower() knows ASCII only.
+    return Lower(expression)
+
+
+def sort_name(name="name"):
+    """The name folded (no diacritics, lower case) and compared byte by byte: the same
+    order on every backend, whatever the database's collation."""
+    expression = _fold_expression(name)
+    if connection.vendor == "postgresql":
+        expression = Collate(expression, "C")
+    return expression
+
+
+def _relevance(terms):
+    """One point for each query term found in the name."""
+    score = Value(0)
+    for alternatives in terms:
+        in_name = Q()
+        for token in alternatives:
+            in_name |= _token_q(token, NAME_MARK)
+        score = score + Case(When(in_name, then=Value(1)), default=Value(0))
+    return score
+
+
+def order_services(queryset, sort, terms=()):
+    if sort == "verified":
+        return queryset.order_by(F("last_verified").desc(nulls_last=True), sort_name(), "pk")
+    if sort == "relevance" and terms:
+        queryset = queryset.annotate(relevance=_relevance(terms), sort_name=sort_name()).order_by(
+            "-relevance", "sort_name", "pk"
+        )
+        return queryset
+    return queryset.order_by(sort_name(), "pk")
+
+
+def search_services(filters, *, facets=True):
+    """The services matching `filters`, ordered, with their number and, if asked, the
+    facet counts: for each problem area, target group and institution type (and for free
+    services) how many results there would be with that choice and the other filters.
+    Costs two queries with facets (counts, then the rows when the queryset is read) and
+    two without (count, rows)."""
+    terms = filters.terms()
+    dimensions = _dimensions(filters)
+    base = public_services().filter(text_q(terms) & teryt_q(filters.teryt))
+    matching = base.filter(_all_but(dimensions, None))
+    queryset = order_services(
+        matching.select_related("institution", "gmina", "institution__gmina"),
+        filters.sort,
+        terms,
+    )
+    if not facets:
+        return SearchResult(queryset, matching.count(), {}, filters)
+
+    names = {}
+    aggregates = {"total": Count("pk", filter=_all_but(dimensions, None))}
+    plan = [
+        ("area", ProblemArea, lambda code: code_q("areas", code)),
+        ("target", TargetGroup, lambda code: code_q("target_groups", code)),
+        ("kind", InstitutionType, lambda code: Q(institution__type=code)),
+    ]
+    for dimension, choices, condition in plan:
+        others = _all_but(dimensions, dimension)
+        for index, (code, _label) in enumerate(choices.choices):
+            alias = f"{dimension}_{index}"
+            names[alias] = (dimension, code)
+            aggregates[alias] = Count("pk", filter=others & condition(code))
+    aggregates["free"] = Count("pk", filter=_all_but(dimensions, "free") & Q(cost=Cost.FREE))
+    counts = base.aggregate(**aggregates)
+    labels = {
+        "area": dict(ProblemArea.choices),
+        "target": dict(TargetGroup.choices),
+        "kind": dict(InstitutionType.choices),
+    }
+    found = {"area": [], "target": [], "kind": [], "free": counts["free"]}
+    for alias, (dimension, code) in names.items():
+        found[dimension].append((code, labels[dimension][code], counts[alias]))
+    return SearchResult(queryset, counts["total"], found, filters)
+
+
+def institution_queryset(filters):
+    """Published institutions for the API: `q` finds an institution whose name has the
+    words (without diacritics) or one of whose services matches; `kind` is its type;
+    `teryt` finds institutions in the unit or with a service for it; area, target and
+    free keep institutions with such a service."""
+    from catalog.models import Institution
+
+    institutions = Institution.objects.filter(live=True)
+    services = public_services().filter(institution=OuterRef("pk"))
+    dimensions = _dimensions(filters)
+    service_conditions = _all_but(dimensions, "kind")
+    if filters.kind:
+        institutions = institutions.filter(type=filters.kind)
+    if filters.teryt:
+        institutions = institutions.filter(
+            Q(gmina__code__startswith=filters.teryt)
+            | Exists(services.filter(teryt_q(filters.teryt) & service_conditions))
+        )
+    if service_conditions:
+        institutions = institutions.filter(Exists(services.filter(service_conditions)))
+    terms = filters.terms()
+    if terms:
+        words = polish.words(filters.q)[:MAX_QUERY_TERMS]
+        by_name = Q()
+        institutions = institutions.alias(folded_name=_fold_expression("name"))
+        for word in words:
+            by_name &= Q(folded_name__contains=word)
+        institutions = institutions.filter(
+            by_name | Exists(services.filter(text_q(terms) & service_conditions))
+        )
+    return institutions.select_related("gmina").order_by(sort_name(), "pk")
+
+
+# --- indexing ----------------------------------------------------------------------------
+
+
+def _labels(choices, codes):
+    """The labels of codes in Polish and in English: visitors type either."""
+    named = dict(choices.choices)
+    found = []
+    for language in ("pl", "en"):
+        with translation.override(language):
+            found.extend(str(named[code]) for code in codes if code in named)
+    return found
+
+
+def _coverage(service):
+    """The coverage units of a service and its `|code|` string: the units chosen, or the
+    gmina where it is delivered (the rule of Service.refresh_coverage, computed here from
+    objects already fetched so that reindexing many services costs no query per row)."""
+    units = list(service.coverage.all())
+    if not units:
+        gmina = service.gmina if service.gmina_id else service.institution.gmina
+        units = [gmina] if gmina is not None else []
+    codes = sorted(unit.code for unit in units)
+    return units, (f"|{'|'.join(codes)}|" if codes else "")
+
+
+def service_document(service, synonyms=None, units=None):
+    """The search tokens of a service, as stored in `search_text`."""
+    synonyms = synonyms if synonyms is not None else polish.synonyms()
+    institution = service.institution
+    place = service.gmina if service.gmina_id else institution.gmina
+    fields_text = [
+        service.description,
+        service.access,
+        service.referred_by,
+        service.schedule,
+        service.languages,
+        service.locality or institution.locality,
+        institution.name,
+        " ".join(_labels(InstitutionType, [institution.type])),
+        " ".join(_labels(ProblemArea, service.areas)),
+        " ".join(_labels(TargetGroup, service.target_groups)),
+        place.name if place is not None else "",
+        " ".join(unit.name for unit in (units or [])),
+    ]
+    plain = []
+    name_stems = polish.stems(service.name)
+    for sequence in [name_stems] + [polish.stems(text) for text in fields_text]:
+        plain.extend(sequence)
+        plain.extend(synonyms.expand(sequence))
+    marked = [NAME_MARK + token for token in name_stems + synonyms.expand(name_stems)]
+    tokens = list(dict.fromkeys(plain + marked))
+    return f" {' '.join(tokens)} " if tokens else ""
+
+
+def refresh_search_text(service):
+    """Recompute a service's `search_text` and `coverage_codes` and store them without
+    saving the rest of the row (no signals, no revision)."""
+    from catalog.models import Service
+
+    units, codes = _coverage(service)
+    text = service_document(service, units=units)
+    service.search_text = text
+    service.coverage_codes = codes
+    Service.objects.filter(pk=service.pk).update(search_text=text, coverage_codes=codes)
+    return text
+
+
+def reindex_services(queryset=None, batch_size=500):
+    """Recompute the search text and coverage of many services (all of them by default),
+    in batches. Returns how many were written."""
+    from catalog.models import Service
+
+    queryset = Service.objects.all() if queryset is None else queryset
+    synonyms = polish.synonyms()
+    ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+    written = 0
+    for start in range(0, len(ids), batch_size):
+        batch = list(
+            Service.objects.filter(pk__in=ids[start : start + batch_size])
+            .select_related("institution", "gmina", "institution__gmina")
+            .prefetch_related("coverage")
+        )
+        for service in batch:
+            units, service.coverage_codes = _coverage(service)
+            service.search_text = service_document(service, synonyms, units)
+        Service.objects.bulk_update(batch, ["search_text", "coverage_codes"])
+        written += len(batch)
+    return written
+
+
+# --- searches that found nothing -------------------------------------------------------
+
+# Removed from a logged query: anything that could be a phone number, an identity number
+# or an e-mail address. The log must hold what was missing, never who was looking.
+_PERSONAL = re.compile(r"\S*@\S*|\S*\d{3,}\S*")
+
+
+def loggable_query(text):
+    text = _PERSONAL.sub(" ", clean_text(text).lower())
+    return " ".join(text.split())[:100]
+
+
+def record_zero_result(filters):
+    """Count a search that found nothing: the query (lower case, without numbers and
+    e-mail addresses), the problem area and the territory, per day. Nothing else."""
+    from catalog.models import ZeroResultSearch
+
+    key = {
+        "day": timezone.localdate(),
+        "query": loggable_query(filters.q),
+        "area": filters.area,
+        "teryt": filters.teryt,
+    }
+    if not (key["query"] or key["area"] or key["teryt"]):
+        return
+    if ZeroResultSearch.objects.filter(**key).update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            ZeroResultSearch.objects.create(**key)
+    except IntegrityError:  # another request created the row in the meantime
+        ZeroResultSearch.objects.filter(**key).update(count=F("count") + 1)
+
+
+__all__ = [
+    "SORTS",
+    "SearchResult",
+    "ServiceFilters",
+    "institution_queryset",
+    "order_services",
+    "public_services",
+    "record_zero_result",
+    "refresh_search_text",
+    "reindex_services",
+    "search_services",
+    "teryt_q",
+]

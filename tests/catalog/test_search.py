@@ -1,0 +1,241 @@
+"""The search table (search_cases.py) on the database the suite runs on, and what the
+search module promises besides: facet counts, filters that never fail, the index kept up
+to date by signals, the log of searches that found nothing."""
+
+import datetime
+
+import pytest
+from django.db import transaction
+
+from catalog.models import Institution, Service, SynonymGroup, ZeroResultSearch
+from catalog.search import (
+    ServiceFilters,
+    institution_queryset,
+    record_zero_result,
+    reindex_services,
+    search_services,
+)
+from tests.catalog import search_cases
+from tests.catalog.search_cases import CASES
+
+
+@pytest.fixture(scope="module")
+def catalog(django_db_setup, django_db_blocker):
+    """The table's data, made once for this module and rolled back at its end; each test
+    runs inside it (in a savepoint of its own)."""
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            services = search_cases.build()
+            yield services
+            transaction.set_rollback(True)
+
+
+@pytest.fixture
+def data(catalog, db):
+    return catalog
+
+
+def names(params):
+    result = search_services(ServiceFilters.from_params(params))
+    return [service.name for service in result.queryset], result
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_search_table(data, case):
+    if not case.synonyms:
+        SynonymGroup.objects.all().delete()  # the signal reindexes every service
+    found, result = names(case.params)
+    assert not result.filters.errors
+    if case.ordered:
+        assert found == case.expected
+    else:
+        assert sorted(found) == sorted(case.expected)
+    assert result.total == len(case.expected)
+    assert len(found) == len(set(found))  # no service twice (joins must not multiply rows)
+
+
+def test_the_table_covers_what_the_issue_asks_for():
+    ids = {case.id.split("-")[0] for case in CASES}
+    assert {"inflection", "no", "synonym", "teryt", "free", "area", "target", "kind", "sort"} <= ids
+
+
+# --- facets ------------------------------------------------------------------------------
+
+
+def facet(result, name):
+    return {code: count for code, _label, count in result.facets[name]}
+
+
+def test_facets_count_each_choice_with_the_other_filters(data):
+    _, result = names({"teryt": "2602", "area": "parenting"})
+    assert result.total == 2  # Poradnictwo, Świetlica
+    areas = facet(result, "area")
+    # The area facet ignores the chosen area (so the other areas can be picked) ...
+    assert areas["parenting"] == 2
+    assert areas["poverty"] == 1  # Zasiłki
+    assert areas["seniors"] == 1  # Usługi opiekuńcze
+    assert areas["addiction"] == 0
+    # ... and every other facet counts within it.
+    assert facet(result, "kind") == {**dict.fromkeys(facet(result, "kind"), 0), "pcpr": 1, "ngo": 1}
+    assert facet(result, "target")["children"] == 1
+    assert result.facets["free"] == 2
+    labels = {code: label for code, label, _count in result.facets["area"]}
+    assert str(labels["seniors"]) == "osoby starsze"
+
+
+def test_facets_can_be_left_out(data):
+    result = search_services(ServiceFilters.from_params({"q": "GOPS"}), facets=False)
+    assert result.facets == {}
+    assert result.total == 4
+
+
+# --- parameters --------------------------------------------------------------------------
+
+BAD_PARAMS = [
+    ({"area": "nie-ma-takiego"}, {"area"}),
+    ({"target": "<script>"}, {"target"}),
+    ({"kind": "ops' OR 1=1 --"}, {"kind"}),
+    ({"teryt": "12345"}, {"teryt"}),
+    ({"teryt": "26a"}, {"teryt"}),
+    ({"teryt": ["26", "xx"]}, {"teryt"}),
+    ({"free": "maybe"}, {"free"}),
+    ({"sort": "price"}, {"sort"}),
+    ({"page": "-3"}, set()),
+    ({"page": "99999999999999999999"}, set()),
+    ({"q": "\x00\x1f" + "ą" * 5000}, set()),
+    ({"q": ["jeden", "dwa"]}, set()),
+    ({"q": 12}, set()),
+    ({"area": ["", "seniors"]}, set()),
+]
+
+
+@pytest.mark.parametrize("params,errors", BAD_PARAMS)
+def test_bad_parameters_never_fail(data, params, errors):
+    filters = ServiceFilters.from_params(params)
+    assert set(filters.errors) == errors
+    assert filters.page >= 1
+    assert len(filters.q) <= 200 and "\x00" not in filters.q
+    result = search_services(filters)
+    assert result.total == len(list(result.queryset))
+
+
+def test_a_bad_value_is_left_out_and_the_good_ones_kept(data):
+    filters = ServiceFilters.from_params({"area": "zzz", "teryt": "2604", "q": "spotkania"})
+    assert filters.area == "" and filters.teryt == "2604"
+    found, _ = names(filters.params())
+    assert sorted(found) == sorted(
+        [search_cases.KLUB, search_cases.TERAPIA, search_cases.GRUPA_RODZIN]
+    )
+
+
+def test_params_are_the_shareable_state():
+    filters = ServiceFilters.from_params(
+        {"q": " osoby  starsze ", "teryt": ["26", "2602", ""], "free": "on", "sort": "name"}
+    )
+    assert filters.querystring() == "q=osoby+starsze&teryt=2602&free=1&sort=name"
+    assert filters.querystring(page=3) == "q=osoby+starsze&teryt=2602&free=1&sort=name&page=3"
+    assert ServiceFilters.from_params({}).querystring() == ""
+    assert not ServiceFilters.from_params({"sort": "name", "page": "2"}).active
+
+
+# --- the index follows the data ----------------------------------------------------------
+
+
+def test_editing_a_service_reindexes_it(data):
+    service = Service.objects.get(name=search_cases.TERAPIA)
+    service.description = "Zajęcia z hipoterapii dla dzieci."
+    service.save()
+    found, _ = names({"q": "hipoterapia"})
+    assert found == [search_cases.TERAPIA]
+
+
+def test_changing_coverage_moves_the_service(data):
+    service = Service.objects.get(name=search_cases.INTERWENCJA)
+    service.coverage.set(list(service.coverage.model.objects.filter(code="2602")))
+    service.save()
+    service.refresh_from_db()
+    assert service.coverage_codes == "|2602|"
+    assert search_cases.INTERWENCJA in names({"teryt": search_cases.OKSA})[0]
+    assert names({"teryt": "20"})[0] == []
+
+
+def test_renaming_an_institution_reindexes_its_services(data):
+    institution = Institution.objects.get(name__startswith="Koło Gospodyń")
+    institution.name = "Koło Gospodyń Wiejskich „Jarzębina”"
+    institution.save()
+    found, _ = names({"q": "jarzębiny"})
+    assert sorted(found) == sorted([search_cases.KLUB, search_cases.PUNKT])
+
+
+def test_publishing_a_revision_reindexes(data):
+    service = Service.objects.get(name=search_cases.DYZUR)
+    service.description = "Dyżur w remizie strażackiej."
+    revision = service.save_revision()
+    assert names({"q": "remiza"})[0] == []  # a draft is not public
+    revision.publish()
+    assert names({"q": "remiza"})[0] == [search_cases.DYZUR]
+
+
+def test_a_new_synonym_group_works_at_once(data):
+    assert names({"q": "świetlica"})[0] == [search_cases.SWIETLICA, search_cases.DYZUR]
+    assert names({"q": "zajęcia pozalekcyjne"})[0] == []
+    SynonymGroup.objects.create(terms="zajęcia pozalekcyjne\nświetlica")
+    assert sorted(names({"q": "zajęcia pozalekcyjne"})[0]) == sorted(
+        [search_cases.SWIETLICA, search_cases.DYZUR]
+    )
+
+
+def test_reindex_writes_every_service(data):
+    Service.objects.update(search_text="", coverage_codes="")
+    assert names({"q": "GOPS"})[0] == []
+    assert reindex_services() == len(search_cases.SERVICES)
+    assert len(names({"q": "GOPS"})[0]) == 4
+    assert names({"teryt": search_cases.NAREWKA})[0] == [search_cases.INTERWENCJA]
+
+
+def test_reindex_costs_a_fixed_number_of_queries(data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):  # ids, synonyms, batch, coverage, update
+        reindex_services()
+
+
+# --- institutions (for the API) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "params,expected",
+    [
+        ({}, ["gops", "kgw", "ngo", "oik", "pcpr", "rops"]),
+        ({"kind": "ngo"}, ["ngo"]),
+        ({"q": "osrodek"}, ["gops", "ngo", "oik", "rops"]),  # ngo: a service says so
+        ({"q": "GOPS"}, ["gops", "kgw", "ngo"]),  # its own services, and those mentioning it
+        ({"teryt": search_cases.OKSA}, ["gops", "ngo", "pcpr", "rops"]),
+        ({"teryt": "20"}, ["oik"]),
+        ({"area": "parenting"}, ["ngo", "pcpr"]),
+    ],
+)
+def test_institution_queryset(data, params, expected):
+    by_name = {fields["name"]: key for key, fields in search_cases.INSTITUTIONS.items()}
+    found = institution_queryset(ServiceFilters.from_params(params))
+    assert sorted(by_name[institution.name] for institution in found) == expected
+
+
+# --- searches that found nothing ---------------------------------------------------------
+
+
+def test_zero_result_searches_are_counted_per_day_without_personal_data(db):
+    filters = ServiceFilters.from_params(
+        {"q": "Hipoterapia  dla Jana tel. 600123456 jan@example.org", "area": "health"}
+    )
+    record_zero_result(filters)
+    record_zero_result(filters)
+    row = ZeroResultSearch.objects.get()
+    assert row.query == "hipoterapia dla jana tel."
+    assert (row.area, row.teryt, row.count) == ("health", "", 2)
+    assert row.day == datetime.date.today()
+    field_names = {f.name for f in ZeroResultSearch._meta.get_fields()}
+    assert field_names == {"id", "day", "query", "area", "teryt", "count"}
+
+
+def test_an_empty_search_is_not_logged(db):
+    record_zero_result(ServiceFilters.from_params({"sort": "name"}))
+    assert not ZeroResultSearch.objects.exists()
