@@ -184,7 +184,10 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-LOGIN_URL = "/admin/login/"
+# The public login of the portal (portal/accounts); the Wagtail admin keeps its own.
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:overview"
+LOGOUT_REDIRECT_URL = "/"
 
 PAGE_SIZE = 10
 # A search query longer than this is cut; nobody types more and backends dislike it.
