@@ -192,7 +192,8 @@ def course_post(request, page):
     return HttpResponseRedirect(page.get_url(request))
 
 
-def _serve_private(page, request, response):
+def for_the_visitor_only(request, response):
+    """A course or lesson page shows a logged-in learner their own progress."""
     if request.user.is_authenticated:
         private(response)
     return response

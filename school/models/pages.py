@@ -197,7 +197,7 @@ class CoursePage(BasePage):
 
         if request.method == "POST":
             return views.course_post(request, self)
-        return super().serve(request, *args, **kwargs)
+        return views.for_the_visitor_only(request, super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         from school import views
@@ -280,7 +280,7 @@ class LessonPage(BasePage):
 
         if request.method == "POST":
             return views.lesson_post(request, self)
-        return super().serve(request, *args, **kwargs)
+        return views.for_the_visitor_only(request, super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         from school import views
