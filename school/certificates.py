@@ -374,11 +374,10 @@ _TRANSLITERATE = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß"
 
 def file_name(certificate):
     """An ASCII file name a coordinator can sort by name: kowalski-jan-KOOP-....pdf"""
-    ascii_name = unicodedata.normalize("NFKD", certificate.learner_name.translate(_TRANSLITERATE))
-    parts = slugify(ascii_name).split("-")
+    words = certificate.learner_name.translate(_TRANSLITERATE).split()
     # Surname first, as lists of participants are sorted in Polish offices.
-    ordered = parts[-1:] + parts[:-1] if len(parts) > 1 else parts
-    stem = "-".join(part for part in ordered if part)[:60] or "certyfikat"
+    ordered = " ".join(words[-1:] + words[:-1])
+    stem = slugify(unicodedata.normalize("NFKD", ordered))[:60].strip("-") or "certyfikat"
     return f"{stem}-{certificate.code}.pdf"
 
 
