@@ -2,8 +2,11 @@
 logout by POST, and every account page in both languages."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from tests.factories import UserFactory
 from tests.factories.portal import PASSWORD
@@ -189,3 +192,28 @@ def test_every_page_renders_in_both_languages_within_the_site(site, client, pers
             assert html_lang(response) == language, path
             assert text(soup(response).h1) == heading, path
             assert "no-cache" in response["Cache-Control"], path
+
+
+def render_account_links(rf, user):
+    request = rf.get("/pl/")
+    request.user = user or AnonymousUser()
+    with translation.override("pl"):
+        html = render_to_string("components/account_links.html", request=request)
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_header_links_for_a_visitor_carry_nothing_personal(rf, db):
+    nav = render_account_links(rf, None).find("nav")
+    assert nav["aria-label"] == "Twoje konto"
+    links = {a["href"]: text(a) for a in nav.find_all("a")}
+    assert links == {"/pl/konto/logowanie/": "Zaloguj się", "/pl/konto/rejestracja/": "Załóż konto"}
+    # Anonymous pages are cached whole: no CSRF token may be baked into them.
+    assert nav.find("input", attrs={"name": "csrfmiddlewaretoken"}) is None
+
+
+def test_header_links_for_a_logged_in_person(rf, person):
+    nav = render_account_links(rf, person).find("nav")
+    assert nav.find("a", href="/pl/konto/")
+    form = nav.find("form")
+    assert form["action"] == "/pl/konto/wylogowanie/" and form["method"] == "post"
+    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
