@@ -1,20 +1,9 @@
-"""Shared pieces of the account tests: a strong password, the Polish pages and a link
-finder for the e-mails in django.core.mail.outbox."""
+"""Shared pieces of the account tests: a strong password, the registration form's data and
+a link finder for the e-mails in django.core.mail.outbox."""
 
 import re
 
-import pytest
-
 STRONG_PASSWORD = "Zielona-Łąka-2024!"
-
-
-@pytest.fixture
-def pl():
-    """Polish URLs, whatever language the previous test left active."""
-    from django.utils import translation
-
-    with translation.override("pl"):
-        yield
 
 
 def links_in(message):

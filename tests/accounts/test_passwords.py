@@ -4,7 +4,7 @@ addresses have accounts, and the password change of a logged-in person."""
 import pytest
 from django.core import mail
 
-from tests.accounts.conftest import STRONG_PASSWORD, links_in
+from tests.accounts.helpers import STRONG_PASSWORD, links_in
 from tests.factories import UserFactory
 from tests.factories.portal import PASSWORD
 from tests.utils import soup, text

@@ -11,7 +11,7 @@ from wagtail.models import Site
 from portal import roles
 from portal.accounts import tokens
 from portal.models import SiteSettings
-from tests.accounts.conftest import STRONG_PASSWORD, links_in, registration_data
+from tests.accounts.helpers import STRONG_PASSWORD, links_in, registration_data
 from tests.factories import UserFactory
 from tests.factories.portal import PASSWORD as FACTORY_PASSWORD
 from tests.utils import soup, text
