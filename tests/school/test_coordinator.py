@@ -51,20 +51,14 @@ def complete(enrolment, days):
     enrolment.save()
 
 
-@pytest.fixture
-def course_tree(site):
+def build_world(site):
+    """Coordinator A with cohort A (Ala, Bartek, Celina), coordinator B with cohort B
+    (Dorota): four learners at different stages of one course of four lessons. Used by the
+    other coordinator test files too."""
     index = CourseIndexPageFactory(parent=site.home_pl)
     course = CoursePageFactory(parent=index, title="Zasady i formy współpracy")
     module = ModulePageFactory(parent=course, title="Moduł 1")
     lessons = [LessonPageFactory(parent=module, title=f"Lekcja {n}") for n in range(1, 5)]
-    return course, lessons
-
-
-@pytest.fixture
-def world(course_tree):
-    """Coordinator A with cohort A (Ala, Bartek, Celina), coordinator B with cohort B
-    (Dorota): four learners at different stages of one course."""
-    course, lessons = course_tree
     oksa = Territory.objects.get(level="gmina", name="Oksa")
     people = {
         "ala": UserFactory(first_name="Ala", last_name="Adamska", gmina=oksa),
@@ -103,7 +97,16 @@ def world(course_tree):
     progress(enrolments["bartek"], lessons, 1)
     progress(enrolments["dorota"], lessons, 4)
     complete(enrolments["dorota"], days=2)
+    Certificate.objects.create(
+        enrolment=enrolments["dorota"],
+        code="KOOP-DDDD-3333",
+        learner_name="Dorota Dudek",
+        course_title=course.title,
+        hours=8,
+        issuer=course.issuer,
+    )
     return {
+        "index": index,
         "course": course,
         "lessons": lessons,
         "people": people,
@@ -113,6 +116,11 @@ def world(course_tree):
         "cohort_a": cohort_a,
         "cohort_b": cohort_b,
     }
+
+
+@pytest.fixture
+def world(site):
+    return build_world(site)
 
 
 def admin_status(client, url, method="get", data=None):
