@@ -58,30 +58,44 @@ class QuizError(Exception):
 # --- the course's lessons ------------------------------------------------------------------
 
 
-def lessons_of(courses, defer_body=True):
-    """{course pk: [live lessons in page order]} for any number of courses, in two queries.
-    A lesson counts only if its module is live too: a draft module hides its lessons."""
+def course_tree(courses):
+    """({course pk: [live modules]}, {course pk: [live lessons]}), both in page order, for
+    any number of courses, in two queries. A lesson counts only if its module is live too:
+    a draft module hides its lessons."""
     courses = [course for course in courses if course is not None]
-    result = {course.pk: [] for course in courses}
+    modules = {course.pk: [] for course in courses}
+    lessons = {course.pk: [] for course in courses}
     if not courses:
-        return result
+        return modules, lessons
     by_path = {course.path: course.pk for course in courses}
-    depth = courses[0].depth
-    under = reduce(or_, (Q(path__startswith=course.path) for course in courses))
-    modules = set(
-        ModulePage.objects.live().filter(under, depth=depth + 1).values_list("path", flat=True)
-    )
-    lessons = LessonPage.objects.live().filter(under, depth=depth + 2).order_by("path")
-    if defer_body:
-        lessons = lessons.defer("body")
     step = Page.steplen
-    for lesson in lessons:
-        if lesson.path[:-step] not in modules:
-            continue
-        course_pk = by_path.get(lesson.path[: -2 * step])
+    under = reduce(or_, (Q(path__startswith=course.path) for course in courses))
+    depths = {course.depth for course in courses}
+    live_modules = set()
+    for module in (
+        ModulePage.objects.live()
+        .filter(under, depth__in=[depth + 1 for depth in depths])
+        .order_by("path")
+    ):
+        course_pk = by_path.get(module.path[:-step])
         if course_pk is not None:
-            result[course_pk].append(lesson)
-    return result
+            modules[course_pk].append(module)
+            live_modules.add(module.path)
+    for lesson in (
+        LessonPage.objects.live()
+        .filter(under, depth__in=[depth + 2 for depth in depths])
+        .defer("body")
+        .order_by("path")
+    ):
+        if lesson.path[:-step] not in live_modules:
+            continue
+        lessons[by_path[lesson.path[: -2 * step]]].append(lesson)
+    return modules, lessons
+
+
+def lessons_of(courses):
+    """{course pk: [live lessons in page order]}, in two queries."""
+    return course_tree(courses)[1]
 
 
 def quiz_counts(course, lesson, lessons):
@@ -133,19 +147,20 @@ def missing_prerequisites(user, course):
     ]
 
 
-def places_taken(course):
+def places_taken(source_course):
+    """Enrolments holding a place in the course (its original page)."""
     return (
-        Enrolment.objects.filter(course=original(course))
+        Enrolment.objects.filter(course=source_course)
         .exclude(status=EnrolmentStatus.WITHDRAWN)
         .count()
     )
 
 
-def places_left(course, taken=None):
-    if original(course).capacity is None:
+def places_left(source_course):
+    """Places left in the course (its original page), None when there is no limit."""
+    if source_course.capacity is None:
         return None
-    taken = places_taken(course) if taken is None else taken
-    return max(original(course).capacity - taken, 0)
+    return max(source_course.capacity - places_taken(source_course), 0)
 
 
 def enrol(user, course, *, by=None, source=EnrolmentSource.SELF, cohort=None):
@@ -235,7 +250,7 @@ def enrolment_for(user, course):
     return (
         Enrolment.objects.filter(user=user, course__translation_key=course.translation_key)
         .exclude(status=EnrolmentStatus.WITHDRAWN)
-        .select_related("certificate")
+        .select_related("course", "certificate")
         .first()
     )
 
@@ -295,12 +310,11 @@ def mark_read(enrolment, lesson):
     return _record(enrolment, lesson, read=True)
 
 
-def note_opened(enrolment, lesson):
-    """Remember the lesson the learner opened last, for "resume where you left off"."""
-    source = LessonPage.objects.filter(translation_key=lesson.translation_key).order_by("pk")
-    source_pk = source.values_list("pk", flat=True).first()
-    if source_pk and enrolment.last_lesson_id != source_pk:
-        enrolment.last_lesson_id = source_pk
+def note_opened(enrolment, source_lesson):
+    """Remember the lesson (the original page) the learner opened last, for "resume where
+    you left off"."""
+    if enrolment.last_lesson_id != source_lesson.pk:
+        enrolment.last_lesson_id = source_lesson.pk
         enrolment.last_activity_at = timezone.now()
         enrolment.save(update_fields=["last_lesson", "last_activity_at"])
 
@@ -606,18 +620,24 @@ def _outline(course, enrolment, modules, lessons, progress, last_key):
 
 def course_outline(course, enrolment=None):
     """The modules and lessons of `course` (as shown: any locale) with the progress of
-    `enrolment`, in four queries."""
-    modules = list(ModulePage.objects.live().child_of(course).order_by("path"))
-    lessons = lessons_of([course])[course.pk]
+    `enrolment`, in three queries (four when the last lesson opened is in another
+    language)."""
+    modules, lessons = course_tree([course])
+    lessons = lessons[course.pk]
     progress = _progress_by_key([enrolment])[enrolment.pk] if enrolment else {}
     last_key = None
     if enrolment and enrolment.last_lesson_id:
-        last_key = (
-            LessonPage.objects.filter(pk=enrolment.last_lesson_id)
-            .values_list("translation_key", flat=True)
-            .first()
+        last_key = next(
+            (lesson.translation_key for lesson in lessons if lesson.pk == enrolment.last_lesson_id),
+            None,
         )
-    return _outline(course, enrolment, modules, lessons, progress, last_key)
+        if last_key is None:
+            last_key = (
+                LessonPage.objects.filter(pk=enrolment.last_lesson_id)
+                .values_list("translation_key", flat=True)
+                .first()
+            )
+    return _outline(course, enrolment, modules[course.pk], lessons, progress, last_key)
 
 
 def learner_courses(user, locale):
@@ -640,23 +660,18 @@ def learner_courses(user, locale):
     live_courses = [course for course in courses if course.live]
     if not live_courses:
         return []
-    under = reduce(or_, (Q(path__startswith=course.path) for course in live_courses))
-    modules = list(
-        ModulePage.objects.live().filter(under, depth=live_courses[0].depth + 1).order_by("path")
-    )
-    lessons = lessons_of(live_courses)
+    modules, lessons = course_tree(live_courses)
     progress = _progress_by_key(enrolments)
     outlines = []
     for enrolment, course in zip(enrolments, courses, strict=True):
         if not course.live:
             continue
-        own_modules = [module for module in modules if module.path.startswith(course.path)]
         last_key = enrolment.last_lesson.translation_key if enrolment.last_lesson else None
         outlines.append(
             _outline(
                 course,
                 enrolment,
-                own_modules,
+                modules[course.pk],
                 lessons[course.pk],
                 progress.get(enrolment.pk, {}),
                 last_key,

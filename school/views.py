@@ -116,18 +116,24 @@ def course_index_context(page, request):
     }
 
 
-def course_index_for(page):
-    """The course index above a course or lesson page (one query)."""
+def dashboard_url(index_page, request=None):
+    """The "my learning" address under `index_page` (any Page instance of the index:
+    the breadcrumbs' plain pages will do), in the active language."""
     from school.models import CourseIndexPage
 
-    return CourseIndexPage.objects.ancestor_of(page).first()
-
-
-def dashboard_url(index_page, request=None):
     if index_page is None:
         return ""
-    base = index_page.get_url(request) or ""
-    return base.rstrip("/") + "/" + index_page.reverse_subpage("dashboard").lstrip("/")
+    base = (index_page.get_url(request) or "").rstrip("/")
+    return f"{base}/{CourseIndexPage.get_resolver().reverse('dashboard').lstrip('/')}"
+
+
+def index_above(page, course_depth):
+    """The course index among the page's breadcrumbs (fetched once for the page chrome
+    too)."""
+    return next(
+        (crumb for crumb in navigation.breadcrumbs(page) if crumb.depth == course_depth - 1),
+        None,
+    )
 
 
 # --- course --------------------------------------------------------------------------------
@@ -149,8 +155,8 @@ def enrolment_block_reason(user, course, source, places_left):
 
 def course_context(page, request):
     user = request.user
-    source = services.original(page)
     enrolment = services.enrolment_for(user, page)
+    source = enrolment.course if enrolment else services.original(page)
     outline = services.course_outline(page, enrolment)
     places_left = services.places_left(source)
     prerequisites = list(source.prerequisites.all())
@@ -163,7 +169,7 @@ def course_context(page, request):
             )
         }
         prerequisites = [translated.get(c.translation_key, c) for c in prerequisites]
-    index_page = course_index_for(page)
+    index_page = index_above(page, page.depth)
     return {
         "course": page,
         "enrolment": enrolment,
@@ -234,17 +240,20 @@ def lesson_context(page, request, quiz_error=None, submitted=None):
     course = _course_of(page)
     enrolment = services.enrolment_for(user, course)
     outline = services.course_outline(course, enrolment)
-    source_lessons = services.lessons_of([services.original(course)])
-    source_lesson = next(
-        (
-            lesson
-            for lesson in next(iter(source_lessons.values()), [])
-            if lesson.translation_key == page.translation_key
-        ),
-        None,
-    )
-    if enrolment is not None and request.method == "GET":
-        services.note_opened(enrolment, page)
+    source_lesson = None
+    if enrolment is not None:
+        # Records point to the original course's lessons: the ones shown, or (reading a
+        # translation) those of the original.
+        if enrolment.course_id == course.pk:
+            candidates = [state.lesson for state in outline.lessons]
+        else:
+            candidates = services.lessons_of([enrolment.course])[enrolment.course_id]
+        source_lesson = next(
+            (lesson for lesson in candidates if lesson.translation_key == page.translation_key),
+            None,
+        )
+        if source_lesson is not None and request.method == "GET":
+            services.note_opened(enrolment, source_lesson)
     previous, following = outline.neighbours(page)
     state = next((s for s in outline.lessons if s.lesson.pk == page.pk), None)
     module_outline = next(
@@ -278,7 +287,7 @@ def lesson_context(page, request, quiz_error=None, submitted=None):
                     else "",
                 }
             )
-    index_page = course_index_for(course)
+    index_page = index_above(page, course.depth)
     return {
         "course": course,
         "enrolment": enrolment,
@@ -399,7 +408,7 @@ def dashboard(request, index_page):
 
 def certificate_route_url(index_page, name, code, request=None):
     base = (index_page.get_url(request) or "").rstrip("/")
-    return base + index_page.reverse_subpage(name, kwargs={"code": code})
+    return f"{base}/{index_page.reverse_subpage(name, kwargs={'code': code}).lstrip('/')}"
 
 
 # --- certificates (views by school.certificate_views) -------------------------------------
