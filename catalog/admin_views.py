@@ -319,7 +319,15 @@ class TerritoryListField(forms.Field):
                 else:
                     errors.append(
                         gettext("“%(name)s” is ambiguous; type one of these codes: %(codes)s.")
-                        % {"name": name, "codes": ", ".join(f"{u.code} ({u}) " for u in found)}
+                        % {
+                            "name": name,
+                            "codes": ", ".join(
+                                f"{u.code} ({u.get_kind_display()}, {u.parent.name})"
+                                if u.parent
+                                else u.code
+                                for u in found
+                            ),
+                        }
                     )
         if errors:
             raise forms.ValidationError(errors)
@@ -448,7 +456,9 @@ def warn_about_duplicates(request, entry, policy):
     if not duplicates:
         return []
     described = "; ".join(
-        f"“{duplicate.entry}” ({', '.join(duplicate.reason_labels)})" for duplicate in duplicates
+        gettext("“%(name)s” (%(reasons)s)")
+        % {"name": duplicate.entry, "reasons": ", ".join(duplicate.reason_labels)}
+        for duplicate in duplicates
     )
     viewset = type(entry).snippet_viewset
     buttons = []
@@ -540,8 +550,10 @@ class ConfirmView(BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView):
         else:
             moderation.confirm_unchanged(self.object, user=request.user)
             message = gettext("“%(name)s” was confirmed as still true.") % {"name": self.object}
-        today = date_format(self.object.last_verified, "DATE_FORMAT")
-        messages.success(request, f"{message} {gettext('Verified on %s.') % today}")
+        verified = gettext("Verified on %(date)s.") % {
+            "date": date_format(self.object.last_verified, "DATE_FORMAT")
+        }
+        messages.success(request, f"{message} {verified}")
         return redirect(get_valid_next_url_from_request(request) or self.edit_url)
 
 

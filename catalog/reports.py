@@ -59,6 +59,11 @@ class GapTable:
     groups: list  # PowiatGroup, in TERC order
 
     @property
+    def region_label(self):
+        """ "powiat jędrzejowski", "województwo świętokrzyskie"."""
+        return f"{self.region.get_level_display()} {self.region.name}"
+
+    @property
     def rows(self):
         return [row for group in self.groups for row in group.rows]
 
