@@ -109,24 +109,32 @@ def slug(text):
 
 def powiat_genitive(unit, town):
     if unit.kind == "city_powiat":
-        return f"miasta {town.gen if town else unit.name}"
+        return f"miasta {town.gen if town and town.gen else unit.name}"
     return f"powiatu {unit.name[:-1]}iego" if unit.name.endswith("i") else f"powiatu {unit.name}"
+
+
+def powiat_locative(unit):
+    """For a powiat whose seat the table does not know: "w powiecie kolbuszowskim"."""
+    if unit.kind == "city_powiat":
+        return f"w mieście {unit.name}"
+    return f"w powiecie {unit.name}m" if unit.name.endswith("i") else f"w powiecie {unit.name}"
 
 
 def gmina_genitive(unit, town):
     if unit.kind == "urban":
-        return f"miasta {town.gen if town else unit.name}"
+        return f"miasta {town.gen if town and town.gen else unit.name}"
     if unit.kind == "urban_rural":
         return f"miasta i gminy {unit.name}"
     return f"gminy {unit.name}"
 
 
 def _town(code, unit):
-    """The forms of a place's name; a gmina the table does not know (a newer pilot list)
-    gets forms that need no declension."""
+    """The forms of a place's name; a gmina the table does not know (a newer pilot list,
+    the benchmark's whole register) gets forms that need no declension of the name."""
     town = data.TOWNS.get(code)
     if town is None:
-        town = data.Town(unit.name, f"w gminie {unit.name}", unit.name, "", None, None)
+        where = "w mieście" if unit.kind == "urban" else "w gminie"
+        town = data.Town(unit.name, f"{where} {unit.name}", "", "", None, None)
     return town
 
 
@@ -208,9 +216,9 @@ def _institution(kind, key, place, units, core, extra_offers=()):
     seat_town = _town(seat, units.get(seat, units[place]))
     ctx = {
         "w": gmina_town.loc,
-        "gen": gmina_town.gen,
+        "gen": gmina_town.gen or gmina_genitive(gmina_unit, gmina_town),
         "gminy": gmina_genitive(gmina_unit, gmina_town),
-        "pw": seat_town.loc,
+        "pw": seat_town.loc if seat in data.TOWNS else powiat_locative(powiat),
         "powiatu": powiat_genitive(powiat, seat_town),
     }
     external_id = f"demo-{kind.key}-{key}"
