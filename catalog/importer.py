@@ -36,7 +36,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
@@ -49,8 +49,10 @@ from modelcluster.models import (
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry, Revision, WorkflowState
 
+from catalog import polish
 from catalog.codes import Cost, InstitutionType, ProblemArea, ServiceKind, TargetGroup
 from catalog.models import Institution, Service, Territory
+from catalog.search import reindex_services, service_document
 
 COLUMNS = [
     "service_id",
@@ -99,11 +101,14 @@ MAX_LENGTH = {
     "website": 200,
 }
 CODE_LISTS = {
-    "institution_type": InstitutionType,
-    "kind": ServiceKind,
-    "cost": Cost,
-    "areas": ProblemArea,
-    "target_groups": TargetGroup,
+    column: tuple(choices.values)
+    for column, choices in {
+        "institution_type": InstitutionType,
+        "kind": ServiceKind,
+        "cost": Cost,
+        "areas": ProblemArea,
+        "target_groups": TargetGroup,
+    }.items()
 }
 # Spreadsheets run a cell that starts with one of these as a formula; the export puts an
 # apostrophe before it (the spreadsheet convention for "text") and the import takes it off.
@@ -340,6 +345,18 @@ class _RowParser:
     def __init__(self, gminas):
         self.gminas = gminas  # TERC code -> territory id
         self.today = timezone.localdate()
+        # An institution's e-mail and website repeat in each of its rows: checked once.
+        self.valid = {}
+
+    def is_valid(self, validator, value):
+        key = (id(validator), value)
+        if key not in self.valid:
+            try:
+                validator(value)
+                self.valid[key] = True
+            except ValidationError:
+                self.valid[key] = False
+        return self.valid[key]
 
     def parse(self, line, cells):
         row = _Row(line)
@@ -416,7 +433,7 @@ class _RowParser:
 
     def code(self, values, column):
         value = values[column].lower()
-        if value and value not in CODE_LISTS[column].values:
+        if value and value not in CODE_LISTS[column]:
             self.unknown_code(column, value)
         return value
 
@@ -426,13 +443,13 @@ class _RowParser:
             code = code.strip().lower()
             if not code or code in codes:
                 continue
-            if code not in CODE_LISTS[column].values:
+            if code not in CODE_LISTS[column]:
                 self.unknown_code(column, code)
             codes.append(code)
         return codes
 
     def unknown_code(self, column, value):
-        allowed = ", ".join(CODE_LISTS[column].values)
+        allowed = ", ".join(CODE_LISTS[column])
         self.error(
             column,
             _("Unknown code “%(value)s” in column %(column)s. Allowed: %(allowed)s.")
@@ -455,13 +472,10 @@ class _RowParser:
         return gmina_id
 
     def email(self, value):
-        if value:
-            try:
-                _email(value)
-            except ValidationError:
-                self.error(
-                    "email", _("“%(value)s” is not a correct e-mail address.") % {"value": value}
-                )
+        if value and not self.is_valid(_email, value):
+            self.error(
+                "email", _("“%(value)s” is not a correct e-mail address.") % {"value": value}
+            )
         return value
 
     def website(self, value):
@@ -469,9 +483,7 @@ class _RowParser:
             return value
         if "://" not in value:
             value = f"https://{value}"
-        try:
-            _url(value)
-        except ValidationError:
+        if not self.is_valid(_url, value):
             self.error(
                 "website", _("“%(value)s” is not a correct website address.") % {"value": value}
             )
@@ -623,14 +635,102 @@ PUBLISH_FIELDS = (
 )
 
 
+# Writing uses executemany with values prepared by the model fields: bulk_create and
+# bulk_update compile every value through the ORM's SQL compiler (bulk_update even builds a
+# CASE expression per object and field), which costs more than the database work itself
+# when a file has tens of thousands of rows.
+
+
+_SCALARS = (str, int, bool, Decimal, datetime.date, uuid.UUID, type(None))
+
+
+def _db_values(fields, rows):
+    """The database values of `rows` (lists of Python values in the order of `fields`).
+    A value repeated in many rows (the time of the import, a content type, a code) is
+    converted once."""
+    db = connections[DEFAULT_DB_ALIAS]  # the proxy `connection` costs a lookup per use
+    converters = [field.get_db_prep_save for field in fields]
+    memo = [{} for _field in fields]
+    prepared = []
+    for row in rows:
+        values = []
+        for index, value in enumerate(row):
+            if isinstance(value, _SCALARS):
+                key = (type(value), value)
+                known = memo[index]
+                if key not in known:
+                    known[key] = converters[index](value, db)
+                values.append(known[key])
+            else:
+                values.append(converters[index](value, db))
+        prepared.append(values)
+    return prepared
+
+
+def _execute_many(sql, params):
+    with connection.cursor() as cursor:
+        for chunk in _chunks(params):
+            cursor.executemany(sql, chunk)
+
+
+def _insert_rows(model, rows):
+    """INSERT rows given as dicts of attname -> value, the same keys in each."""
+    if not rows:
+        return
+    names = list(rows[0])
+    fields = [model._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table),
+        ", ".join(quote(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    _execute_many(sql, _db_values(fields, ([row[name] for name in names] for row in rows)))
+
+
+def _insert_objects(model, objects):
+    """INSERT new entries and give them their primary keys, found by external_id."""
+    if not objects:
+        return
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    _insert_rows(model, [{f.attname: f.pre_save(obj, True) for f in fields} for obj in objects])
+    by_id = {obj.external_id: obj for obj in objects}
+    for chunk in _chunks(by_id):
+        for external_id, pk in model.objects.filter(external_id__in=chunk).values_list(
+            "external_id", "pk"
+        ):
+            obj = by_id[external_id]
+            obj.pk = pk
+            obj._state.adding = False
+            obj._state.db = connection.alias
+
+
+def _update_rows(model, objects, names):
+    """UPDATE the `names` columns of each object."""
+    if not objects:
+        return
+    fields = [model._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    sql = (
+        f"UPDATE {quote(model._meta.db_table)} SET {assignments} "
+        f"WHERE {quote(model._meta.pk.column)} = %s"
+    )
+    fields.append(model._meta.pk)
+    _execute_many(
+        sql, _db_values(fields, ([getattr(obj, f.attname) for f in fields] for obj in objects))
+    )
+
+
 class _Writer:
-    def __init__(self, rows, report, user, gmina_codes):
+    def __init__(self, rows, report, user, gminas):
         self.rows = rows
         self.report = report
         self.user = user
-        self.gmina_codes = gmina_codes  # territory id -> TERC code
+        self.territories = {t.pk: t for t in gminas.values()}
         self.now = timezone.now()
         self.run = uuid.uuid4()
+        self.coverage = {}
 
     def write(self):
         institutions, created_inst, changed_inst = self.institutions()
@@ -647,14 +747,18 @@ class _Writer:
             Service,
             created_svc,
             changed_svc,
-            SERVICE_FIELDS + PLACE_FIELDS + ("institution", "coverage_codes"),
+            SERVICE_FIELDS + PLACE_FIELDS + ("institution", "coverage_codes", "search_text"),
         )
-        touched = {s.pk for s in created_svc + changed_svc}
         if changed_inst:
-            touched |= set(
-                Service.objects.filter(institution__in=changed_inst).values_list("pk", flat=True)
-            )
-        _refresh_search(sorted(touched))
+            # The institution's name and type are part of its services' search text.
+            written = {s.pk for s in changed_svc}
+            stale = Service.objects.filter(institution__in=changed_inst).exclude(pk__in=written)
+            reindex_services(stale)
+
+    def territory(self, pk):
+        if pk is not None and pk not in self.territories:
+            self.territories[pk] = Territory.objects.get(pk=pk)
+        return self.territories.get(pk)
 
     def institutions(self):
         rows_of = defaultdict(list)
@@ -676,75 +780,58 @@ class _Writer:
                 created.append(institution)
             elif self.assign(institution, data) or not institution.live:
                 changed.append(institution)
+            # Known territory objects, so that search text needs no query per institution.
+            institution.gmina = self.territory(institution.gmina_id)
             by_id[external_id] = institution
         self.mark_published(created, first=True)
         self.mark_published(changed)
-        Institution.objects.bulk_create(created, batch_size=CHUNK)
+        _insert_objects(Institution, created)
         return by_id, created, changed
 
     def services(self, institutions):
         existing = _find(Service, [row.service_id for row in self.rows], select=["institution"])
-        coverage = defaultdict(list)
         through = Service.coverage.through
         for chunk in _chunks([s.pk for s in existing.values()]):
-            for service_id, territory_id in through.objects.filter(
-                service_id__in=chunk
-            ).values_list("service_id", "territory_id"):
-                coverage[service_id].append(territory_id)
-        self.coverage = coverage
+            for link in through.objects.filter(service_id__in=chunk).select_related("territory"):
+                self.coverage.setdefault(link.service_id, []).append(link.territory)
+        synonyms = polish.synonyms()
         created, changed = [], []
         for row in self.rows:
             institution = institutions[row.institution_id]
             service = existing.get(row.service_id)
             data = dict(row.service, institution=institution)
             if service is None:
-                service = Service(external_id=row.service_id, **data)
-                place = row.place if row.place != place_of(institution) else EMPTY_PLACE
-                self.assign(service, place._asdict())
-                service.coverage_codes = self.coverage_codes(service, institution)
-                created.append(service)
-                continue
-            current = place_of(place_source(service, institution))
-            if current != row.place:
+                service = Service(external_id=row.service_id)
+                own = row.place if row.place != place_of(institution) else EMPTY_PLACE
+                data.update(own._asdict())
+            elif place_of(place_source(service, institution)) != row.place:
                 own = row.place if row.place != place_of(institution) else EMPTY_PLACE
                 data.update(own._asdict())
             dirty = self.assign(service, data)
-            codes = self.coverage_codes(service, institution)
-            if codes != service.coverage_codes:
-                service.coverage_codes = codes
-                dirty = True
-            if dirty or not service.live:
+            service.gmina = self.territory(service.gmina_id)
+            units = self.coverage.get(service.pk) or [service.place_gmina]
+            codes = sorted(unit.code for unit in units if unit is not None)
+            coverage_codes = f"|{'|'.join(codes)}|" if codes else ""
+            if dirty or coverage_codes != service.coverage_codes or service.pk is None:
+                # Service.refresh_coverage() would cost a query per service; this is its
+                # rule (the tests compare the two): the coverage chosen, else the gmina.
+                service.coverage_codes = coverage_codes
+                service.search_text = service_document(service, synonyms, units)
+                (changed if service.pk else created).append(service)
+            elif not service.live:
                 changed.append(service)
         self.mark_published(created, first=True)
         self.mark_published(changed)
-        Service.objects.bulk_create(created, batch_size=CHUNK)
+        _insert_objects(Service, created)
         return created, changed
-
-    def coverage_codes(self, service, institution):
-        # Service.refresh_coverage() would cost a query per service; the same rule here
-        # (tests compare the two): the explicit coverage, else the place's gmina.
-        ids = self.coverage.get(service.pk) if service.pk else None
-        if not ids:
-            gmina_id = service.gmina_id or institution.gmina_id
-            ids = [gmina_id] if gmina_id else []
-        codes = sorted(self.territory_code(pk) for pk in ids)
-        return f"|{'|'.join(codes)}|" if codes else ""
-
-    def territory_code(self, pk):
-        code = self.gmina_codes.get(pk)
-        if code is None:  # coverage set in the admin may be a powiat or voivodeship
-            code = Territory.objects.values_list("code", flat=True).get(pk=pk)
-            self.gmina_codes[pk] = code
-        return code
 
     @staticmethod
     def assign(obj, data):
         dirty = False
         for name, value in data.items():
             if name == "institution":
-                if obj.institution_id != value.pk or value.pk is None:
-                    obj.institution = value
-                    dirty = True
+                dirty = dirty or obj.institution_id != value.pk or value.pk is None
+                obj.institution = value  # also when unchanged: its gmina is already known
             elif getattr(obj, name) != value:
                 setattr(obj, name, value)
                 dirty = True
@@ -767,47 +854,55 @@ class _Writer:
             return
         content_type = ContentType.objects.get_for_model(model)
         base_type = objects[0].get_base_content_type()
-        revisions = [
-            Revision(
-                content_type=content_type,
-                base_content_type=base_type,
-                object_id=str(obj.pk),
-                created_at=self.now,
-                user=self.user,
-                object_str=str(obj),
-                content=self.content(obj),
+        user_id = self.user.pk if self.user else None
+        _insert_rows(
+            Revision,
+            [
+                {
+                    "content_type_id": content_type.pk,
+                    "base_content_type_id": base_type.pk,
+                    "object_id": str(obj.pk),
+                    "created_at": self.now,
+                    "user_id": user_id,
+                    "object_str": str(obj),
+                    "content": self.content(obj),
+                    "approved_go_live_at": None,
+                }
+                for obj in objects
+            ],
+        )
+        revisions = {}
+        for chunk in _chunks([str(obj.pk) for obj in objects]):
+            revisions.update(
+                Revision.objects.filter(
+                    base_content_type=base_type, created_at=self.now, object_id__in=chunk
+                ).values_list("object_id", "pk")
             )
-            for obj in objects
-        ]
-        Revision.objects.bulk_create(revisions, batch_size=CHUNK)
-        for obj, revision in zip(objects, revisions, strict=True):
-            obj.latest_revision = revision
-            obj.live_revision = revision
-        if changed:
-            model.objects.bulk_update(changed, [*fields, *PUBLISH_FIELDS], batch_size=CHUNK)
-        if created:
-            model.objects.bulk_update(
-                created, ["latest_revision", "live_revision"], batch_size=CHUNK
-            )
+        for obj in objects:
+            obj.latest_revision_id = obj.live_revision_id = revisions[str(obj.pk)]
+        _update_rows(model, changed, [*fields, *PUBLISH_FIELDS])
+        _update_rows(model, created, ["latest_revision", "live_revision"])
         log_model = log_registry.get_log_model_for_model(model) or ModelLogEntry
         entries = []
-        for index, (obj, revision) in enumerate(zip(objects, revisions, strict=True)):
+        for index, obj in enumerate(objects):
             first_action = "wagtail.create" if index < len(created) else "wagtail.edit"
             for action in (first_action, "wagtail.publish"):
                 entries.append(
-                    log_model(
-                        content_type=content_type,
-                        label=str(obj),
-                        action=action,
-                        timestamp=self.now,
-                        uuid=self.run,
-                        user=self.user,
-                        revision=revision,
-                        content_changed=True,
-                        object_id=str(obj.pk),
-                    )
+                    {
+                        "content_type_id": content_type.pk,
+                        "label": str(obj),
+                        "action": action,
+                        "data": {},
+                        "timestamp": self.now,
+                        "uuid": self.run,
+                        "user_id": user_id,
+                        "revision_id": obj.live_revision_id,
+                        "content_changed": True,
+                        "deleted": False,
+                        "object_id": str(obj.pk),
+                    }
                 )
-        log_model.objects.bulk_create(entries, batch_size=CHUNK)
+        _insert_rows(log_model, entries)
         self.cancel_workflows(base_type, changed)
 
     def content(self, obj):
@@ -816,7 +911,7 @@ class _Writer:
             return obj.serializable_data()
         for relation in get_all_child_m2m_relations(obj):
             if relation.name == "coverage":
-                data["coverage"] = list(self.coverage.get(obj.pk, []))
+                data["coverage"] = [unit.pk for unit in self.coverage.get(obj.pk, [])]
             else:
                 return obj.serializable_data()
         return data
@@ -832,14 +927,6 @@ class _Writer:
                 state.cancel(user=self.user)
 
 
-def _refresh_search(service_ids):
-    """Bulk writes send no post_save, so the search text is brought up to date here."""
-    if service_ids:
-        from catalog.search import reindex_services
-
-        reindex_services(Service.objects.filter(pk__in=service_ids))
-
-
 def import_services(path_or_file, *, partial=False, dry_run=False, user=None):
     """Validates and imports a CSV file of services; see the module's docstring. Never
     raises for bad data: the report lists every problem with its line."""
@@ -851,8 +938,8 @@ def import_services(path_or_file, *, partial=False, dry_run=False, user=None):
         if header is None:
             raise _FileError(_("The file is empty."), 1)
         _check_header(header[1])
-        gminas = dict(Territory.objects.filter(level="gmina").values_list("code", "id"))
-        parser = _RowParser(gminas)
+        gminas = {t.code: t for t in Territory.objects.filter(level="gmina")}
+        parser = _RowParser({code: t.pk for code, t in gminas.items()})
         rows = [
             parser.parse(line, cells)
             for line, cells in records
@@ -871,7 +958,7 @@ def import_services(path_or_file, *, partial=False, dry_run=False, user=None):
         report.seconds = time.perf_counter() - started
         return report
     with transaction.atomic():
-        _Writer(good, report, user, {pk: code for code, pk in gminas.items()}).write()
+        _Writer(good, report, user, gminas).write()
         if dry_run:
             transaction.set_rollback(True)
         else:
