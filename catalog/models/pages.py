@@ -61,7 +61,9 @@ class CatalogPage(RoutablePageMixin, BasePage):
 
         return views.team_detail(self, request, team_id)
 
-    @path(_("export.csv"), name="export_csv")
+    # Wagtail serves pages at paths of words and slashes only (no dots): file routes end
+    # in a segment named after the format, and the file name is in Content-Disposition.
+    @path(_("export/csv/"), name="export_csv")
     def export_route(self, request):
         from catalog import views
 
@@ -109,7 +111,7 @@ class CatalogPage(RoutablePageMixin, BasePage):
 
         return views.plan_print(self, request)
 
-    @path(_("plan/help-plan.pdf"), name="plan_pdf")
+    @path("plan/pdf/", name="plan_pdf")
     def plan_pdf_route(self, request):
         from catalog import views
 
@@ -127,7 +129,7 @@ class CatalogPage(RoutablePageMixin, BasePage):
 
         return views.shared_plan(self, request, token)
 
-    @path(_("plan/<str:token>/help-plan.pdf"), name="shared_plan_pdf")
+    @path("plan/<str:token>/pdf/", name="shared_plan_pdf")
     def shared_plan_pdf_route(self, request, token):
         from catalog import views
 

@@ -257,7 +257,7 @@ def test_units_of_a_territory_as_json(catalog_page, english, client):
     reason="catalog.exports (services_csv_response) is not written yet: the CSV route calls it",
 )
 def test_csv_export_of_the_filtered_result(services, client):
-    response = client.get(f"/pl/uslugi/eksport.csv?teryt={OKSA}&sort=name")
+    response = client.get(f"/pl/uslugi/eksport/csv/?teryt={OKSA}&sort=name")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     body = b"".join(response.streaming_content) if response.streaming else response.content
@@ -269,8 +269,8 @@ def test_csv_export_of_the_filtered_result(services, client):
 
 def test_the_result_links_to_its_csv_export(services, client):
     html = soup(client.get(f"/pl/uslugi/?teryt={OKSA}"))
-    assert html.select_one("a[download][href*='eksport.csv']")["href"] == (
-        f"/pl/uslugi/eksport.csv?teryt={OKSA}"
+    assert html.select_one("a[download][href*='eksport/csv/']")["href"] == (
+        f"/pl/uslugi/eksport/csv/?teryt={OKSA}"
     )
 
 
@@ -404,8 +404,8 @@ def test_team_page_shows_members_roles_and_services(services, client, gops):
 def test_routes_have_polish_and_english_segments(catalog_page):
     page = CatalogPage.objects.get(locale__language_code="pl")
     expected = {
-        "pl": ["usluga/1/", "instytucja/1/", "zespol/1/", "eksport.csv", "plan/dodaj/"],
-        "en": ["service/1/", "institution/1/", "team/1/", "export.csv", "plan/add/"],
+        "pl": ["usluga/1/", "instytucja/1/", "zespol/1/", "eksport/csv/", "plan/dodaj/"],
+        "en": ["service/1/", "institution/1/", "team/1/", "export/csv/", "plan/add/"],
     }
     for language, paths in expected.items():
         with translation.override(language):
