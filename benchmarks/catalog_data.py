@@ -80,6 +80,15 @@ def describe_database():
     return f"{connection.vendor} {version}"
 
 
+def machine_load():
+    """The load average beside the number of cores: a busy machine (other processes,
+    a test suite) slows every figure down, and the reader should know."""
+    cores = os.cpu_count() or 1
+    one, five, _fifteen = os.getloadavg()
+    note = "  (busy machine: figures are slower than on an idle one)" if one > cores * 0.75 else ""
+    return f"load average {one:.1f} / {five:.1f} on {cores} cores{note}"
+
+
 # --- the plan -----------------------------------------------------------------------------
 
 
