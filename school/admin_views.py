@@ -60,9 +60,10 @@ def require_coordinator(request):
 class CoordinatorMixin(WagtailAdminTemplateMixin):
     header_icon = "group"
 
-    def dispatch(self, request, *args, **kwargs):
+    def setup(self, request, *args, **kwargs):
+        # Before any object is looked up: a non-coordinator learns nothing, not even a 404.
         require_coordinator(request)
-        return super().dispatch(request, *args, **kwargs)
+        super().setup(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [
