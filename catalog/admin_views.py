@@ -300,38 +300,60 @@ class TerritoryListField(forms.Field):
             if c not in units
         ]
         if names:
-            by_name = {}
-            matches = Territory.objects.filter(
-                active=True,
-                name__in=names + [name.lower() for name in names],
-            ).select_related("parent")
-            for unit in matches:
-                by_name.setdefault(unit.name.lower(), []).append(unit)
-            for name in names:
-                found = by_name.get(name.lower(), [])
-                if len(found) == 1:
-                    units[found[0].code] = found[0]
-                elif not found:
-                    errors.append(
-                        gettext("“%(name)s” is not the name of a gmina, powiat or voivodeship.")
-                        % {"name": name}
-                    )
-                else:
-                    errors.append(
-                        gettext("“%(name)s” is ambiguous; type one of these codes: %(codes)s.")
-                        % {
-                            "name": name,
-                            "codes": ", ".join(
-                                f"{u.code} ({u.get_kind_display()}, {u.parent.name})"
-                                if u.parent
-                                else u.code
-                                for u in found
-                            ),
-                        }
-                    )
+            self._add_named_units(names, units, errors)
         if errors:
             raise forms.ValidationError(errors)
         return sorted(units.values(), key=_code)
+
+    # "powiat jędrzejowski", "gmina Oksa", "woj. świętokrzyskie": the level word narrows.
+    level_words = {
+        "gmina": Territory.Level.GMINA,
+        "gm.": Territory.Level.GMINA,
+        "powiat": Territory.Level.POWIAT,
+        "pow.": Territory.Level.POWIAT,
+        "województwo": Territory.Level.VOIVODESHIP,
+        "woj.": Territory.Level.VOIVODESHIP,
+    }
+
+    def _split_level(self, typed):
+        first, _space, rest = typed.partition(" ")
+        level = self.level_words.get(first.lower())
+        return (rest.strip(), level) if level and rest.strip() else (typed, None)
+
+    def _add_named_units(self, names, units, errors):
+        wanted = [self._split_level(name) for name in names]
+        # Names are stored as the register has them ("Oksa", "jędrzejowski"); people type
+        # them in any case. A few case variants find them with a plain IN on every backend
+        # (SQLite compares non-ASCII letters case-sensitively).
+        variants = {
+            variant
+            for bare, _level in wanted
+            for variant in (bare, bare.lower(), bare.capitalize(), bare.title())
+        }
+        by_name = {}
+        matches = Territory.objects.filter(active=True, name__in=variants).select_related("parent")
+        for unit in matches:
+            by_name.setdefault(unit.name.lower(), []).append(unit)
+        for typed, (bare, level) in zip(names, wanted, strict=True):
+            found = [u for u in by_name.get(bare.lower(), []) if level in (None, u.level)]
+            if len(found) == 1:
+                units[found[0].code] = found[0]
+            elif not found:
+                errors.append(
+                    gettext("“%(name)s” is not the name of a gmina, powiat or voivodeship.")
+                    % {"name": typed}
+                )
+            else:
+                errors.append(
+                    gettext("“%(name)s” is ambiguous; type one of these codes: %(codes)s.")
+                    % {"name": typed, "codes": ", ".join(_describe(u) for u in found)}
+                )
+
+
+def _describe(unit):
+    if unit.parent is None:
+        return f"{unit.code} ({unit.name})"
+    return f"{unit.code} ({unit.get_kind_display()}, {unit.parent.name})"
 
 
 def _code(unit):

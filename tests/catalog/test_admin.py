@@ -225,3 +225,35 @@ def test_searches_without_results_are_listed_read_only(client, catalog):
     assert client.get(url("zeroresultsearch", "edit", row.pk)).status_code != 200
     assert client.post(url("zeroresultsearch", "delete", row.pk)).status_code != 200
     assert ZeroResultSearch.objects.filter(pk=row.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "typed, codes, error",
+    [
+        ("26, Oksa", ["26", "2602052"], None),
+        ("2602052 Oksa\n2602 jędrzejowski", ["2602", "2602052"], None),
+        ("OKSA", ["2602052"], None),
+        ("łopuszno", ["2604083"], None),  # lower case with a Polish capital letter
+        ("busko-zdrój", ["2601013"], None),
+        ("powiat jędrzejowski", ["2602"], None),
+        ("województwo świętokrzyskie", ["26"], None),
+        ("gmina Kielce", ["2661011"], None),
+        ("", [], None),
+        ("Kielce", None, "2661"),  # a city with powiat rights: powiat and gmina
+        ("9999999", None, "9999999"),
+        ("12345", None, "12345"),
+        ("Oksa, Atlantyda", None, "Atlantyda"),
+    ],
+)
+def test_area_covered_is_typed_as_codes_or_names(db, typed, codes, error):
+    from django import forms
+
+    from catalog.admin_views import TerritoryListField
+
+    field = TerritoryListField(required=False)
+    if error is None:
+        assert [unit.code for unit in field.clean(typed)] == codes
+    else:
+        with pytest.raises(forms.ValidationError) as raised:
+            field.clean(typed)
+        assert error in " ".join(raised.value.messages)

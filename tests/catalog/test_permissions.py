@@ -90,7 +90,8 @@ def compare_url(model, entry):
 
 
 VIEWS = {
-    # name: (url builder, expected outcome per role in ROLES order)
+    # name: (url builder, expected outcome per role in ROLES order). Every other URL of an
+    # entry is swept for the institution editor by the test after this one.
     "institution list": (
         lambda w: snippet_url("institution", "list"),
         "login denied ok ok ok ok ok",
@@ -119,14 +120,6 @@ VIEWS = {
         lambda w: compare_url("institution", w["a"]),
         "login denied denied ok ok ok ok",
     ),
-    "institution compare B": (
-        lambda w: compare_url("institution", w["b"]),
-        "login denied denied missing ok ok ok",
-    ),
-    "institution usage B": (
-        lambda w: snippet_url("institution", "usage", w["b"].pk),
-        "login denied denied missing ok ok ok",
-    ),
     "institution create": (
         lambda w: snippet_url("institution", "add"),
         "login denied denied denied ok ok ok",
@@ -142,10 +135,6 @@ VIEWS = {
     "institution confirm A": (
         lambda w: snippet_url("institution", "confirm", w["a"].pk),
         "login denied denied ok ok ok ok",
-    ),
-    "institution confirm B": (
-        lambda w: snippet_url("institution", "confirm", w["b"].pk),
-        "login denied denied missing ok ok ok",
     ),
     "institution chooser": (
         lambda w: reverse("wagtailsnippetchoosers_catalog_institution:choose"),
@@ -166,10 +155,6 @@ VIEWS = {
     ),
     "service edit B": (
         lambda w: snippet_url("service", "edit", w["sb"].pk),
-        "login denied denied missing ok ok ok",
-    ),
-    "service history B": (
-        lambda w: snippet_url("service", "history", w["sb"].pk),
         "login denied denied missing ok ok ok",
     ),
     "service compare A": (
