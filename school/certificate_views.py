@@ -168,6 +168,21 @@ def _next_url(request, default):
     return default
 
 
+def _tie_errors(form):
+    """Each field points at its error message as well as its help text, so a screen reader
+    reads the error with the field. Returns (bound field, error message id) pairs."""
+    fields = []
+    for bound in form.visible_fields():
+        error_id = f"{bound.id_for_label}-errors"
+        described = [error_id] if bound.errors else []
+        if bound.help_text:
+            described.append(f"{bound.id_for_label}-helptext")
+        if described:
+            bound.field.widget.attrs["aria-describedby"] = " ".join(described)
+        fields.append((bound, error_id))
+    return fields
+
+
 def _admin_form_view(request, pk, form_class, action, texts):
     certificate = _certificate_for_admin(request, pk)
     if request.method == "POST":
@@ -191,6 +206,7 @@ def _admin_form_view(request, pk, form_class, action, texts):
             "certificate": certificate,
             "events": certificate.events.select_related("by"),
             "form": form,
+            "fields": _tie_errors(form),
             "next": _next_url(request, ""),
             "page_title": texts["title"],
             "header_icon": "doc-full",

@@ -24,7 +24,7 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -208,13 +208,13 @@ def hours_phrase(hours):
     }
 
 
-def _paragraph(text, font, size, colour=colors.black):
+def _paragraph(text, font, size, colour=colors.black, alignment=TA_CENTER):
     style = ParagraphStyle(
         "certificate",
         fontName=font,
         fontSize=size,
         leading=size * 1.25,
-        alignment=TA_CENTER,
+        alignment=alignment,
         textColor=colour,
     )
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -338,7 +338,7 @@ def render_pdf(certificate, base_url, language="pl"):
         settings_ = _site_settings()
         note = settings_.funding_note_for(language) if settings_ else ""
         if note:
-            paragraph = _paragraph(note, font, 8, colors.HexColor("#444444"))
+            paragraph = _paragraph(note, font, 8, colors.HexColor("#444444"), TA_LEFT)
             _w, h = paragraph.wrapOn(canvas, qr_x - left - 10 * mm, 30 * mm)
             paragraph.drawOn(canvas, left, 17 * mm + (6 * mm - min(h, 6 * mm)))
 
@@ -355,7 +355,7 @@ def _stamp_revoked(canvas, certificate, width, height, bold):
     canvas.translate(width / 2, height / 2)
     canvas.rotate(20)
     canvas.setFillColor(RED)
-    canvas.setStrokeColor(RED)
+    canvas.setFillAlpha(0.8)  # the words underneath stay legible
     canvas.setFont(bold, 60)
     canvas.drawCentredString(0, 0, pgettext("certificate", "Revoked").upper())
     canvas.setFont(bold, 14)
