@@ -299,26 +299,28 @@ def test_overdue_entries_are_marked_and_filterable(client, people):
     assert short_interval.name not in current and "Klub seniora" not in current
 
 
-@pytest.mark.parametrize(
-    "params, expected",
-    [
-        ({"type": "ops"}, {"Gminny Ośrodek Pomocy Społecznej w Bogorii"}),
-        ({"type": "school"}, {"Szkoła Podstawowa w Oksie"}),
-        (
-            {"voivodeship": "26"},
-            {"Gminny Ośrodek Pomocy Społecznej w Bogorii", "Szkoła Podstawowa w Oksie"},
-        ),
-        ({"voivodeship": "06"}, {"Biblioteka w Lublinie"}),
-        ({"teryt": "2602"}, {"Szkoła Podstawowa w Oksie"}),
-        ({"teryt": "26x"}, set()),
-        ({"q": "biblioteka"}, {"Biblioteka w Lublinie"}),
-    ],
-)
-def test_institution_listing_filters(client, people, params, expected):
+INSTITUTION_FILTER_CASES = [
+    ({"type": "ops"}, {"Gminny Ośrodek Pomocy Społecznej w Bogorii"}),
+    ({"type": "school"}, {"Szkoła Podstawowa w Oksie"}),
+    (
+        {"voivodeship": "26"},
+        {"Gminny Ośrodek Pomocy Społecznej w Bogorii", "Szkoła Podstawowa w Oksie"},
+    ),
+    ({"voivodeship": "06"}, {"Biblioteka w Lublinie"}),
+    ({"teryt": "2602"}, {"Szkoła Podstawowa w Oksie"}),
+    ({"teryt": "26x"}, set()),
+    ({"q": "biblioteka"}, {"Biblioteka w Lublinie"}),
+]
+
+
+def test_institution_listing_filters(client, people):
+    """A table of cases over one set of institutions (built once: the cases only read)."""
     InstitutionFactory(name="Szkoła Podstawowa w Oksie", type="school", gmina="2602052")
     InstitutionFactory(name="Biblioteka w Lublinie", type="library", gmina="0663011")
     client.force_login(people["moderator"])
-    response = client.get(reverse("wagtailsnippets_catalog_institution:list_results"), params)
-    assert response.status_code == 200
-    shown = {str(entry) for entry in response.context["object_list"]}
-    assert shown == expected
+    got = {}
+    for params, _expected in INSTITUTION_FILTER_CASES:
+        response = client.get(reverse("wagtailsnippets_catalog_institution:list_results"), params)
+        assert response.status_code == 200
+        got[str(params)] = {str(entry) for entry in response.context["object_list"]}
+    assert got == {str(params): expected for params, expected in INSTITUTION_FILTER_CASES}
