@@ -29,7 +29,11 @@
             if (!next) {
                 return;
             }
+            // Arrow keys change a select one option at a time, each a request: only the
+            // answer to the latest one may fill the next list.
+            var latest = 0;
             select.addEventListener("change", function () {
+                var ticket = ++latest;
                 selects.slice(index + 1).forEach(function (below) { fill(below, []); });
                 if (!select.value) {
                     return;
@@ -44,6 +48,9 @@
                         return response.json();
                     })
                     .then(function (data) {
+                        if (ticket !== latest) {
+                            return;
+                        }
                         fill(next, data.units);
                         if (status) {
                             var label = form.querySelector("label[for='" + next.id + "']");
