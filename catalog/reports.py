@@ -196,9 +196,10 @@ class GapReportView(WagtailAdminTemplateMixin, TemplateView):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def get(self, request, *args, **kwargs):
+        # TERC codes follow the Polish alphabetical order of the voivodeships.
         voivodeships = list(
             Territory.objects.filter(level=Territory.Level.VOIVODESHIP, active=True).order_by(
-                "name"
+                "code"
             )
         )
         by_code = {unit.code: unit for unit in voivodeships}
