@@ -299,6 +299,7 @@ def lesson_context(page, request, quiz_error=None, submitted=None):
         "quiz": quiz,
         "questions": questions,
         "quiz_error": quiz_error,
+        "preview": getattr(request, "is_preview", False),
         "login_link": login_link(request),
         "dashboard_url": dashboard_url(index_page, request),
     }
@@ -334,7 +335,7 @@ def lesson_post(request, page):
         try:
             attempt = services.submit_quiz(enrolment, page, answers)
         except services.QuizError as error:
-            context = page.get_context(request)
+            context = Page.get_context(page, request)
             context.update(lesson_context(page, request, quiz_error=error, submitted=answers))
             response = TemplateResponse(request, page.get_template(request), context, status=200)
             return private(response)

@@ -377,3 +377,15 @@ def test_draft_lessons_and_modules_are_not_listed(school, client):
     assert "Szkic modułu" not in outline
     assert "Lekcja w szkicu" not in outline
     assert "Lekcja nieopublikowana" not in outline
+
+
+def test_editors_preview_shows_the_body_and_the_quiz(school):
+    lesson = school["lessons"][1]
+    response = lesson.make_preview_request()
+    response.render()
+    page = soup(response)
+    assert f"Treść: {lesson.title}" in text(page.find(class_="body"))
+    quiz = page.find(id="quiz")
+    assert "Kto tworzy zespół kooperacyjny w gminie?" in text(quiz)
+    assert quiz.find("fieldset").has_attr("disabled")
+    assert quiz.find("button") is None
