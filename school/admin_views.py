@@ -94,13 +94,12 @@ class CourseListView(CoordinatorMixin, TemplateView):
     template_name = "school/admin/courses.html"
     page_title = _("Courses and participants")
 
-    def extra_breadcrumbs(self):
-        return []
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["rows"] = coordinator.summary(self.request.user)
-        context["can_enrol"] = True
         return context
 
 
@@ -214,7 +213,7 @@ class ParticipantListView(CourseParticipantsMixin, CoordinatorMixin, TemplateVie
         export_query = self.request.GET.copy()
         export_query.pop("p", None)
         figures = coordinator.figures(
-            coordinator.course_enrolments(user, self.course, self.filters, self.lesson_ids)
+            coordinator.course_enrolments(user, self.course, self.filters)
         )
         context.update(
             course=self.course,
@@ -677,6 +676,7 @@ class CohortForm(WagtailAdminModelForm):
     class Meta:
         model = Cohort
         fields = ["name", "description", "cooperation_team"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

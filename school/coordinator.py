@@ -156,21 +156,20 @@ def in_cohort(cohort):
     return Q(user_id__in=members) | Q(cohort=cohort)
 
 
-def course_enrolments(viewer, course, filters, lessons):
-    """The viewer's learners of a course with the list's filters but its status (what the
-    figures above the list are about), progress annotated."""
+def course_enrolments(viewer, course, filters):
+    """The viewer's learners of a course with the list's filters but its status: what the
+    figures above the list are about. No annotations, so that counting stays cheap."""
     queryset = coordinator_enrolments(viewer).filter(course=course)
     if filters.cohort is not None:
         queryset = queryset.filter(in_cohort(filters.cohort))
     if filters.q.strip():
         queryset = _search(queryset, filters.q.strip())
-    return _with_progress(queryset, lessons)
+    return queryset
 
 
 def participants(viewer, course, filters, lessons):
-    queryset = _filter_by_status(
-        course_enrolments(viewer, course, filters, lessons), filters.status
-    )
+    queryset = _with_progress(course_enrolments(viewer, course, filters), lessons)
+    queryset = _filter_by_status(queryset, filters.status)
     sort = filters.sort or DEFAULT_SORT
     descending = sort.startswith("-")
     fields = SORTS.get(sort.lstrip("-"), SORTS[DEFAULT_SORT])
