@@ -58,7 +58,7 @@ class QuizError(Exception):
 # --- the course's lessons ------------------------------------------------------------------
 
 
-def course_tree(courses):
+def course_tree(courses, defer_body=True):
     """({course pk: [live modules]}, {course pk: [live lessons]}), both in page order, for
     any number of courses, in two queries. A lesson counts only if its module is live too:
     a draft module hides its lessons."""
@@ -81,21 +81,23 @@ def course_tree(courses):
         if course_pk is not None:
             modules[course_pk].append(module)
             live_modules.add(module.path)
-    for lesson in (
+    lessons_query = (
         LessonPage.objects.live()
         .filter(under, depth__in=[depth + 2 for depth in depths])
-        .defer("body")
         .order_by("path")
-    ):
+    )
+    if defer_body:  # outlines and completion need titles, order and quizzes only
+        lessons_query = lessons_query.defer("body")
+    for lesson in lessons_query:
         if lesson.path[:-step] not in live_modules:
             continue
         lessons[by_path[lesson.path[: -2 * step]]].append(lesson)
     return modules, lessons
 
 
-def lessons_of(courses):
+def lessons_of(courses, defer_body=True):
     """{course pk: [live lessons in page order]}, in two queries."""
-    return course_tree(courses)[1]
+    return course_tree(courses, defer_body=defer_body)[1]
 
 
 def quiz_counts(course, lesson, lessons):
