@@ -14,7 +14,7 @@ import re
 from django import forms
 from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
@@ -43,7 +43,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from catalog import moderation
 from catalog.codes import InstitutionType, ProblemArea, ServiceKind, ServiceStatus, TeamKind
 from catalog.duplicates import find_duplicates
-from catalog.fields import code_q
+from catalog.fields import CodeListField, code_q
 from catalog.models import (
     CooperationTeam,
     Institution,
@@ -364,7 +364,22 @@ class InstitutionAdminForm(WagtailAdminModelForm):
     pass
 
 
-class ServiceAdminForm(WagtailAdminModelForm):
+class CodeListLabelsMixin:
+    """CodeListField's form field comes without the model field's label and help text."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            try:
+                model_field = self._meta.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if isinstance(model_field, CodeListField):
+                field.label = capfirst(model_field.verbose_name)
+                field.help_text = field.help_text or model_field.help_text
+
+
+class ServiceAdminForm(CodeListLabelsMixin, WagtailAdminModelForm):
     coverage = TerritoryListField(
         label=_("Area covered"),
         required=False,
@@ -701,7 +716,7 @@ class InstitutionViewSet(ScopedSnippetViewSet):
     menu_name = "catalog-institutions"
     list_display = [
         "name",
-        "get_type_display",
+        Column("type", label=_("Type"), accessor="get_type_display", sort_key="type"),
         Column("gmina", label=_("Gmina"), accessor=lambda i: place_label(i.gmina)),
         VerifiedColumn(),
     ]
@@ -777,8 +792,8 @@ class ServiceViewSet(ScopedSnippetViewSet):
     list_display = [
         "name",
         Column("institution", label=_("Institution"), accessor="institution"),
-        "get_kind_display",
-        "get_status_display",
+        Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
+        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
         VerifiedColumn(),
     ]
     filterset_class = ServiceFilterSet
@@ -857,7 +872,7 @@ class TeamViewSet(SnippetViewSet):
     copy_view_enabled = False
     list_display = [
         "name",
-        "get_kind_display",
+        Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
         Column("territory", label=_("Territory"), accessor="territory.name"),
         Column("coordinator", label=_("Coordinating institution"), accessor="coordinator"),
         "agreement_date",
