@@ -2,6 +2,7 @@
 superusers) with their courses and participants, enrolment, and cohorts. Editors, who
 author the course pages, do not see this menu unless they coordinate too."""
 
+from django.contrib.auth.models import Permission
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -101,6 +102,11 @@ class CohortViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return admin_views.CohortForm
+
+    def get_permissions_to_register(self):
+        # The Coordinator role is the permission (see CohortPermissionPolicy): model
+        # permissions offered in the group editor would do nothing.
+        return Permission.objects.none()
 
 
 class SchoolMenu(ViewSetGroup):

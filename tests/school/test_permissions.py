@@ -222,3 +222,16 @@ def test_a_coordinator_who_loses_the_role_loses_access(client, world):
     client.force_login(world["a"])
     assert status(client, f"/admin/school/courses/{world['course'].pk}/") == D
     assert status(client, "/admin/school/cohorts/") == D
+
+
+def test_group_editor_offers_no_cohort_permissions(client, world):
+    """Cohort rights come from the Coordinator role and cohort coordination: a model
+    permission ticked in the group editor would suggest a right that does nothing."""
+    from django.contrib.auth.models import Permission
+
+    client.force_login(world["users"]["superuser"])
+    page = client.get("/admin/groups/new/").content.decode()
+    cohort_permissions = Permission.objects.filter(content_type__model="cohort")
+    assert cohort_permissions.exists()
+    for permission in cohort_permissions:
+        assert f'value="{permission.pk}"' not in page, permission.codename
