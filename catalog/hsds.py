@@ -29,9 +29,10 @@ from django.conf import settings
 from django.db.models import Count, Max, Prefetch
 from django.utils import timezone, translation
 
+from catalog.api.links import public_links
 from catalog.codes import Cost, InstitutionType, ProblemArea, ServiceStatus, TargetGroup
 from catalog.importer import place_source
-from catalog.models import CatalogPage, Institution, Service, Territory
+from catalog.models import Institution, Service, Territory
 
 HSDS_VERSION = "3.0"
 
@@ -176,26 +177,10 @@ def _unit_label(unit):
     return str(unit_label(unit))
 
 
-def _catalog_links():
-    """Absolute links to the public pages of the active language (none without a page)."""
-    from catalog.views import Links
-
-    pages = CatalogPage.objects.live().select_related("locale")
-    page = pages.filter(locale__language_code=translation.get_language()).first()
-    page = page or pages.order_by("pk").first()
-    if page is None:
-        return None
-    links = Links(page, None)
-    full_url = page.get_full_url()
-    if full_url:
-        links.base = full_url if full_url.endswith("/") else full_url + "/"
-    return links
-
-
 def build_tables():
     """The HSDS tables as {table name: [row dicts]}, in the active language."""
     ids = _Ids()
-    links = _catalog_links()
+    links = public_links()
     tables = {name: [] for name in TABLES}
     coverage = Prefetch(
         "coverage", queryset=Territory.objects.select_related("parent", "parent__parent")

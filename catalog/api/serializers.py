@@ -60,10 +60,7 @@ def _place(record):
 
 def _web_url(serializer, route, pk):
     links = serializer.context.get("links")
-    request = serializer.context.get("request")
-    if links is None or request is None:
-        return None
-    return request.build_absolute_uri(getattr(links, route)(pk))
+    return getattr(links, route)(pk) if links is not None else None
 
 
 class ServiceSerializer(serializers.Serializer):

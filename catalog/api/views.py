@@ -5,13 +5,11 @@ of queries."""
 
 import hashlib
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
 from django.http import HttpResponse, JsonResponse
-from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -38,13 +36,14 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from catalog import hsds
+from catalog.api.links import public_links
 from catalog.api.serializers import (
     InstitutionDetailSerializer,
     InstitutionSerializer,
     ServiceSerializer,
 )
 from catalog.codes import InstitutionType, ProblemArea, TargetGroup
-from catalog.models import CatalogPage, Institution
+from catalog.models import Institution
 from catalog.search import (
     SORTS,
     ServiceFilters,
@@ -65,34 +64,6 @@ def request_filters(request):
     if filters.errors:
         raise ValidationError({name: [str(message)] for name, message in filters.errors.items()})
     return filters
-
-
-class PublicLinks:
-    """Links to the public pages through the catalog page of the request's language (or
-    the Polish one when it has no translation), with its route segments in its language."""
-
-    def __init__(self, page, request):
-        from catalog.views import Links
-
-        self.links = Links(page, request)
-        self.language = page.locale.language_code
-
-    def service(self, pk):
-        with translation.override(self.language):
-            return self.links.service(pk)
-
-    def institution(self, pk):
-        with translation.override(self.language):
-            return self.links.institution(pk)
-
-
-def catalog_links(request):
-    pages = CatalogPage.objects.live().select_related("locale").order_by("pk")
-    by_language = {page.locale.language_code: page for page in pages}
-    page = by_language.get(translation.get_language()) or by_language.get(
-        settings.LANGUAGE_CODE, next(iter(by_language.values()), None)
-    )
-    return PublicLinks(page, request) if page else None
 
 
 API_URLCONF = "catalog.api.urlconf"
@@ -216,7 +187,7 @@ class CatalogViewSet(Anonymous, viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
-        context["links"] = catalog_links(self.request)
+        context["links"] = public_links(self.request)
         return context
 
 
