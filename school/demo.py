@@ -267,7 +267,7 @@ def ensure_course(index, data, courses, report):
         title=english["title"],
         slug=english["slug"],
         summary=english["summary"],
-        description=english["description"],
+        description=english["description"].replace("{polish_url}", course.get_url_parts()[2]),
         audience=english["audience"],
         learning_outcomes=english["outcomes"],
     )

@@ -7,7 +7,8 @@ as run in the Kooperacje 3D pilot. Teaching hours follow the seeds: a one-day tr
 8 hours, a two-day one 16.
 
 Texts are the project's own. English versions of the course pages give the title, summary,
-audience and outcomes; modules and lessons are in Polish only."""
+audience and outcomes, and link to the Polish page: modules and lessons are in Polish
+only."""
 
 ISSUER = "Regionalny Ośrodek Polityki Społecznej w Kielcach"
 
@@ -76,7 +77,7 @@ BASIC = {
         "description": (
             "<p>The course follows the first School of Cooperation training, attended in 2018 "
             "by the members of the gmina–powiat cooperation teams in Świętokrzyskie. The "
-            "lessons are in Polish.</p>"
+            'lessons are in Polish: <a href="{polish_url}">open the course in Polish</a>.</p>'
         ),
         "audience": (
             "Members of partner cooperation teams, animators and councillors of gminas and "
@@ -520,7 +521,7 @@ FAMILY = {
         ),
         "description": (
             "<p>The second School of Cooperation training at basic level. The lessons are in "
-            "Polish.</p>"
+            'Polish: <a href="{polish_url}">open the course in Polish</a>.</p>'
         ),
         "audience": (
             "Social workers, family assistants, school counsellors and other members of task "
@@ -905,7 +906,8 @@ MEETINGS = {
         "description": (
             "<p>The course builds on the one-day sessions of the Kooperacje 3D pilot for "
             "social assistance centres and powiat family support centres. It assumes the "
-            "basics of the School of Cooperation. The lessons are in Polish.</p>"
+            "basics of the School of Cooperation. The lessons are in Polish: "
+            '<a href="{polish_url}">open the course in Polish</a>.</p>'
         ),
         "audience": (
             "Staff of social assistance centres and powiat family support centres who "
@@ -1178,7 +1180,8 @@ MOTIVATIONAL = {
         ),
         "description": (
             "<p>The course follows the two-day sessions on motivational interviewing of the "
-            "Kooperacje 3D pilot. The lessons are in Polish.</p>"
+            "Kooperacje 3D pilot. The lessons are in Polish: "
+            '<a href="{polish_url}">open the course in Polish</a>.</p>'
         ),
         "audience": (
             "Social workers, family assistants and members of task teams who support people "

@@ -97,6 +97,8 @@ def test_the_demo_school_is_complete_and_builds_once(built, client):
         translated = course.get_translation(english.locale)
         assert translated.live and translated.title != course.title
         assert translated.audience != course.audience  # English, not a copy of the Polish
+        # The lessons are in Polish only: the English page says so and links there.
+        assert f'href="{course.get_url_parts()[2]}"' in translated.description
     meetings = next(c for c in courses if c.slug == demo.MEETINGS)
     assert [c.slug for c in meetings.prerequisites.all()] == [demo.BASIC]
 
