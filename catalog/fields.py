@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 SEPARATOR = "|"
@@ -71,6 +72,8 @@ class CodeListField(models.TextField):
             "choices": list(self.code_choices or []),
             "widget": forms.CheckboxSelectMultiple,
             "required": not self.blank,
+            "label": capfirst(self.verbose_name),
+            "help_text": self.help_text,
         }
         defaults.update(kwargs)
         defaults.pop("max_length", None)
