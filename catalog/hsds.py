@@ -28,6 +28,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db.models import Count, Max, Prefetch
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
 from catalog.api.links import public_links
 from catalog.codes import Cost, InstitutionType, ProblemArea, ServiceStatus, TargetGroup
@@ -153,9 +154,9 @@ TAXONOMIES = [
     ("institution_type", InstitutionType, "organization"),
 ]
 TAXONOMY_NAMES = {
-    "problem_area": "Kooperacja: problem areas",
-    "target_group": "Kooperacja: target groups",
-    "institution_type": "Kooperacja: types of institutions",
+    "problem_area": gettext_lazy("Kooperacja: problem areas"),
+    "target_group": gettext_lazy("Kooperacja: target groups"),
+    "institution_type": gettext_lazy("Kooperacja: types of institutions"),
 }
 
 
@@ -205,8 +206,8 @@ def build_tables():
         tables["taxonomy"].append(
             {
                 "id": taxonomy_id,
-                "name": TAXONOMY_NAMES[key],
-                "description": TAXONOMY_NAMES[key],
+                "name": str(TAXONOMY_NAMES[key]),
+                "description": str(TAXONOMY_NAMES[key]),
                 "uri": "",
                 "version": "",
             }

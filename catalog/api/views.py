@@ -231,7 +231,8 @@ class ServiceViewSet(CatalogViewSet):
                 OpenApiTypes.STR,
                 enum=list(SORTS),
                 description=gettext_lazy(
-                    "Order: name (the default; relevance is the same) or verified."
+                    "Order: name (the default; relevance is the same) or verified (most recently "
+                    "verified first)."
                 ),
             ),
         ],
