@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import (
     Count,
     Exists,
+    F,
     IntegerField,
     Min,
     OuterRef,
@@ -21,7 +22,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
@@ -119,7 +120,8 @@ def _with_progress(queryset, lessons):
     return queryset.annotate(
         lessons_done=Coalesce(Subquery(done, output_field=IntegerField()), Value(0)),
         has_started=Exists(started),
-        workplace=Coalesce("user__institution__name", "user__institution_name"),
+        # A typed name is "" when absent: NULL, so that it sorts with the missing ones.
+        workplace=Coalesce("user__institution__name", NullIf("user__institution_name", Value(""))),
     )
 
 
@@ -172,9 +174,14 @@ def participants(viewer, course, filters, lessons):
     queryset = _filter_by_status(queryset, filters.status)
     sort = filters.sort or DEFAULT_SORT
     descending = sort.startswith("-")
-    fields = SORTS.get(sort.lstrip("-"), SORTS[DEFAULT_SORT])
-    if descending:
-        fields = [f"-{name}" for name in fields]
+    names = SORTS.get(sort.lstrip("-"), SORTS[DEFAULT_SORT])
+    # The column sorted flips; ties stay by name. Empty values (no institution, not
+    # completed) come last either way, on every database.
+    first, *ties = names
+    fields = [
+        F(first).desc(nulls_last=True) if descending else F(first).asc(nulls_last=True),
+        *(F(name).asc(nulls_last=True) for name in ties),
+    ]
     return (
         queryset.select_related("user", "user__institution", "user__gmina", "cohort", "certificate")
         .prefetch_related(

@@ -184,6 +184,11 @@ FILTER_CASES = [
     ({"sort": "-progress"}, ["Ala Adamska", "Bartek Bielski", "Celina Cicha"]),
     ({"sort": "-enrolled"}, ["Celina Cicha", "Bartek Bielski", "Ala Adamska"]),
     ({"sort": "nonsense"}, ["Ala Adamska", "Bartek Bielski", "Celina Cicha"]),
+    # Learners without an institution, gmina or completion come last both ways.
+    ({"sort": "institution"}, ["Bartek Bielski", "Ala Adamska", "Celina Cicha"]),
+    ({"sort": "-gmina"}, ["Ala Adamska", "Bartek Bielski", "Celina Cicha"]),
+    ({"sort": "completed"}, ["Ala Adamska", "Bartek Bielski", "Celina Cicha"]),
+    ({"sort": "-completed"}, ["Ala Adamska", "Bartek Bielski", "Celina Cicha"]),
 ]
 
 
