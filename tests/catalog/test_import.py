@@ -13,6 +13,7 @@ from wagtail.models import ModelLogEntry, Revision
 
 from catalog.importer import COLUMNS, exchange_id, import_services
 from catalog.models import Institution, Service, Territory
+from catalog.search import ServiceFilters, refresh_search_text, search_services
 
 pytestmark = pytest.mark.django_db
 
@@ -124,6 +125,28 @@ def test_a_good_file_makes_live_published_entries_with_history():
         assert history(service) == ["wagtail.create", "wagtail.publish"]
     assert history(ops) == ["wagtail.create", "wagtail.publish"]
     assert ops.live_revision.as_object().name == ops.name
+
+
+def found(query):
+    filters = ServiceFilters.from_params({"q": query})
+    return {s.external_id for s in search_services(filters, facets=False).queryset}
+
+
+def test_imported_services_are_found_as_saved_ones_are(tmp_path):
+    import_services(GOOD)
+    for service in Service.objects.select_related("institution", "gmina", "institution__gmina"):
+        stored = service.search_text
+        assert stored and refresh_search_text(service) == stored  # as the signals make it
+    assert found("klub seniorów") == {"OKSA-KLUB-SENIORA"}
+    assert found("kolo gospodyn") == {"KGW-WARSZTATY"}
+
+    # A renamed institution: its unchanged services are found by the new name.
+    with open(GOOD, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    rows[4]["institution_name"] = "Stowarzyszenie Gospodyń Bielińskich"
+    report = import_services(write_csv(tmp_path / "nazwa.csv", rows))
+    assert (report.institutions_updated, report.services_updated) == (1, 0)
+    assert found("stowarzyszenie") == {"KGW-WARSZTATY"}
 
 
 def test_the_same_file_again_changes_nothing_and_says_so():
