@@ -287,7 +287,9 @@ def search_services(filters, *, facets=True):
     two without (count, rows)."""
     terms = filters.terms()
     dimensions = _dimensions(filters)
-    base = public_services().filter(text_q(terms) & teryt_q(filters.teryt))
+    # The territory first: SQLite tests the conditions in this order, and the short code
+    # column rules out most rows before the longer search text is read.
+    base = public_services().filter(teryt_q(filters.teryt)).filter(text_q(terms))
     matching = base.filter(_all_but(dimensions, None))
     queryset = order_services(
         matching.select_related("institution", "gmina", "institution__gmina"),

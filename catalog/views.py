@@ -169,6 +169,11 @@ def _active_filters(filters, territory, links):
 
 def catalog_index(page, request):
     filters = ServiceFilters.from_params(request.GET)
+    canonical = filters.querystring()
+    if request.GET and not filters.errors and request.GET.urlencode() != canonical:
+        # One address per state, whatever the form sent (empty fields, the three territory
+        # lists, defaults): short links to share, and each search counted once.
+        return HttpResponseRedirect(Links(page, request).index(canonical))
     territory = territory_choices(filters.teryt)
     if filters.teryt and territory["chosen"] is None:
         filters.errors["teryt"] = gettext_lazy("There is no such unit in the TERYT register.")
@@ -183,7 +188,7 @@ def catalog_index(page, request):
     links = Links(page, request)
     services = _decorate(list(page_obj.object_list), links)
     plan = helpplan.SessionPlan(request)
-    query = filters.querystring()
+    query = canonical
     context = page.get_context(request)
     context.update(
         {

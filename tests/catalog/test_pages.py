@@ -117,9 +117,15 @@ def test_catalog_page_in_english(services, english, client):
 
 
 def test_the_state_is_in_the_address_and_in_the_form(services, client):
-    response = client.get(
-        f"/pl/uslugi/?q=osob+starszych&teryt=26&teryt=2602&teryt={OKSA}&free=&sort=name"
+    # What the form sends (all three territory lists, empty fields) is redirected to the
+    # one short address of the same state.
+    sent = client.get(
+        f"/pl/uslugi/?q=osob++starszych&teryt=26&teryt=2602&teryt={OKSA}&free=&area="
+        "&sort=name&lists=1"
     )
+    assert sent.status_code == 302
+    assert sent["Location"] == f"/pl/uslugi/?q=osob+starszych&teryt={OKSA}&sort=name"
+    response = client.get(sent["Location"])
     html = soup(response)
     assert result_names(response) == ["Usługi opiekuńcze"]
     assert html.select_one("#catalog-q")["value"] == "osob starszych"
@@ -170,7 +176,7 @@ BAD_ADDRESSES = [
 
 
 def check_odd_address(client, query, error):
-    response = client.get(f"/pl/uslugi/{query}")
+    response = client.get(f"/pl/uslugi/{query}", follow=True)
     assert response.status_code == 200, query
     html = soup(response)
     summary = html.select_one(".error-summary")
@@ -205,7 +211,7 @@ def test_pagination_keeps_the_filters(services, client, monkeypatch):
     from catalog import views
 
     monkeypatch.setattr(views, "PAGE_SIZE", 2)
-    response = client.get("/pl/uslugi/?q=&teryt=26&sort=name")
+    response = client.get("/pl/uslugi/?teryt=26&sort=name")
     assert result_names(response) == ["Terapia uzależnień", "Usługi opiekuńcze"]
     next_link = soup(response).select_one(".pagination a[rel=next]")["href"]
     assert next_link == "?teryt=26&sort=name&page=2"
@@ -216,7 +222,8 @@ def test_pagination_keeps_the_filters(services, client, monkeypatch):
 
 def test_a_search_that_finds_nothing_is_logged(services, client):
     client.get("/pl/uslugi/?q=Hipoterapia&area=health")
-    client.get("/pl/uslugi/?q=hipoterapia&area=health&page=1")
+    # redirected to the address above, and counted there only
+    client.get("/pl/uslugi/?q=Hipoterapia&area=health&page=1", follow=True)
     client.get("/pl/uslugi/?q=zasiłki")  # found: not logged
     client.get("/pl/uslugi/")  # nothing asked: not logged
     row = ZeroResultSearch.objects.get()
