@@ -19,6 +19,7 @@ bad row, 1 otherwise."""
 
 import argparse
 import csv
+import os
 import sys
 import tempfile
 import time
@@ -105,7 +106,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     url = (
         args.database
-        or catalog_data.os.environ.get("DATABASE_URL")
+        or os.environ.get("DATABASE_URL")
         or f"sqlite:///{catalog_data.ROOT / 'var' / 'bench-catalog-import.sqlite3'}"
     )
     catalog_data.setup_django(url)

@@ -24,6 +24,7 @@ busy machine. Exit status: 0 when every case meets the target (wall-clock p95), 
 one does not."""
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -160,7 +161,7 @@ def main(argv=None):
     parser.add_argument("--rebuild", action="store_true", help="make the catalog again")
     parser.add_argument("--seed", type=int, default=catalog_data.SEED)
     args = parser.parse_args(argv)
-    url = args.database or catalog_data.os.environ.get("DATABASE_URL") or ""
+    url = args.database or os.environ.get("DATABASE_URL") or ""
     services = args.services or (10_000 if not url or url.startswith("sqlite") else 100_000)
     catalog_data.prepare(services, args.database, rebuild=args.rebuild)
 
