@@ -311,6 +311,8 @@ def targets():
         ("lesson page (demo learner)", "uczestnik", lesson.url),
         ("participant list (coordinator)", "koordynator", participants),
         ("participant list, completed", "koordynator", participants + "?status=completed"),
+        # For reference: what any page of the Wagtail admin costs (menu, sidebar) here.
+        ("admin home (coordinator)", "koordynator", reverse("wagtailadmin_home")),
     ]
 
 
@@ -412,7 +414,8 @@ def main():
             if grew
             else "\nQuery counts are the same at demo size and at scale."
         )
-    slow = [row[0] for row in after if row[2] >= TARGET_MS and "lesson" not in row[0]]
+    measured = ("dashboard", "participant list")
+    slow = [row[0] for row in after if row[2] >= TARGET_MS and row[0].startswith(measured)]
     return 1 if slow else 0
 
 
