@@ -55,7 +55,8 @@ def verify(request, page, code):
         )
     if certificate is not None and code != certificate.code:
         # Typed by hand in lower case or without dashes: show the one true address.
-        return redirect(page.url + page.reverse_subpage("certificate", args=[certificate.code]))
+        index_url = page.get_url(request)
+        return redirect(index_url + page.reverse_subpage("certificate", args=[certificate.code]))
     if certificate is None:
         status = "unknown"
     elif certificate.revoked_at:
@@ -102,8 +103,8 @@ def download(request, page, code):
     if not can_download(request.user, certificate):
         raise PermissionDenied
     if certificate.revoked_at:
-        # A revoked certificate is not handed out again, even stamped: its holder and the
-        # coordinator see why on the page instead.
+        # A revoked certificate is not handed out again, even stamped: the page says that it
+        # was revoked and when.
         response = TemplateResponse(
             request,
             "school/certificate_verify.html",
