@@ -29,8 +29,9 @@ from drf_spectacular.utils import (
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.renderers import BaseRenderer
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
@@ -264,6 +265,16 @@ class InstitutionViewSet(CatalogViewSet):
         )
 
 
+class AnyAccept(BaseContentNegotiation):
+    """A download is the same whatever the client says it accepts."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
 class ZipRenderer(BaseRenderer):
     media_type = "application/zip"
     format = "zip"
@@ -271,7 +282,8 @@ class ZipRenderer(BaseRenderer):
     render_style = "binary"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data
+        # Only an error (a dict) is rendered here; the package itself is an HttpResponse.
+        return data if isinstance(data, bytes) else JSONRenderer().render(data)
 
 
 @extend_schema(
@@ -286,6 +298,7 @@ class ZipRenderer(BaseRenderer):
 )
 class HsdsView(Anonymous, APIView):
     renderer_classes = [ZipRenderer]
+    content_negotiation_class = AnyAccept
     # Building the package reads the whole list: it is built once per state of the list
     # and language, then served from the cache.
     cache_seconds = 3600

@@ -176,6 +176,13 @@ def test_the_api_serves_the_package_as_a_zip(client, site, catalog):
     assert [row["number"] for row in tables["phone"]] == ["41 381 20 00"]
 
 
+@pytest.mark.parametrize("accept", ["application/json", "text/html", "*/*"])
+def test_any_accept_header_gets_the_package(client, catalog, accept):
+    response = client.get("/api/v1/hsds/", HTTP_ACCEPT=accept)
+    assert response.status_code == 200
+    assert "services.csv" in zip_files(response)
+
+
 def test_identifiers_are_the_same_in_every_export(client, catalog):
     first = read_package(zip_files(client.get("/api/v1/hsds/")))[1]
     catalog["club"].name = "Klub seniora „Jesień”"
