@@ -159,13 +159,17 @@ def group_token(group_id):
     return f"syn{group_id}"
 
 
-_cache = {"version": None, "synonyms": None}
+_cache = {"version": None, "synonyms": None, "loaded": 0.0}
 SYNONYMS_VERSION_KEY = "catalog:synonyms:version"
+# Without a shared cache (each process has its own), another process's change is noticed
+# after this many seconds at the latest.
+SYNONYMS_MAX_AGE = 60
 
 
 def synonyms():
     """The synonym groups of the admin, read once per process and again after any change
-    (signalled through the shared cache, so every worker process notices)."""
+    (signalled through the cache: with Redis every worker process notices at once)."""
+    import time
     import uuid
 
     from django.core.cache import cache
@@ -174,12 +178,18 @@ def synonyms():
     if version is None:
         cache.add(SYNONYMS_VERSION_KEY, uuid.uuid4().hex, None)
         version = cache.get(SYNONYMS_VERSION_KEY)
-    if _cache["version"] != version or _cache["synonyms"] is None:
+    now = time.monotonic()
+    if (
+        _cache["synonyms"] is None
+        or _cache["version"] != version
+        or now - _cache["loaded"] > SYNONYMS_MAX_AGE
+    ):
         from catalog.models import SynonymGroup
 
         groups = [(group.pk, group.term_list()) for group in SynonymGroup.objects.all()]
         _cache["synonyms"] = Synonyms.from_groups(groups)
         _cache["version"] = version
+        _cache["loaded"] = now
     return _cache["synonyms"]
 
 

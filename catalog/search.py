@@ -493,5 +493,6 @@ __all__ = [
     "refresh_search_text",
     "reindex_services",
     "search_services",
+    "service_document",
     "teryt_q",
 ]

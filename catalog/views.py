@@ -477,7 +477,6 @@ def plan_view(page, request):
                 "print": links.route("plan_print"),
                 "pdf": links.route("plan_pdf"),
             },
-            "max_items": helpplan.MAX_ITEMS,
         }
     )
     return TemplateResponse(request, "catalog/plan.html", context)

@@ -239,3 +239,19 @@ def test_zero_result_searches_are_counted_per_day_without_personal_data(db):
 def test_an_empty_search_is_not_logged(db):
     record_zero_result(ServiceFilters.from_params({"sort": "name"}))
     assert not ZeroResultSearch.objects.exists()
+
+
+def test_synonyms_are_cached_per_process_and_renewed(db, monkeypatch):
+    from catalog import polish
+
+    group = SynonymGroup.objects.create(terms="DPS\ndom pomocy społecznej")
+    assert polish.synonyms().query_terms(["dps"]) == [(f"syn{group.pk}",)]
+    # a change that no signal reports (another process, a raw update): not seen yet ...
+    SynonymGroup.objects.filter(pk=group.pk).update(terms="ŚDS\nśrodowiskowy dom samopomocy")
+    assert polish.synonyms().query_terms(["dps"]) == [(f"syn{group.pk}",)]
+    # ... until the shared version changes, or the local copy is old enough
+    polish.forget_synonyms()
+    assert polish.synonyms().query_terms(["dps"]) == [("dps",)]
+    SynonymGroup.objects.filter(pk=group.pk).update(terms="DPS\ndom pomocy społecznej")
+    monkeypatch.setattr(polish, "SYNONYMS_MAX_AGE", -1)
+    assert polish.synonyms().query_terms(["dps"]) == [(f"syn{group.pk}",)]
