@@ -5,7 +5,6 @@ of queries."""
 
 import hashlib
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import F, Prefetch
@@ -67,28 +66,15 @@ def request_filters(request):
     return filters
 
 
-API_URLCONF = "catalog.api.urlconf"
-
-
 class Anonymous:
-    """The API has no accounts and reads no user. DRF would put its own anonymous user on
-    the request, None in this project (UNAUTHENTICATED_USER), which the site's middleware
-    does not expect: the request keeps the site's own (lazy) user instead."""
+    """The API has no accounts and reads no user: no authentication runs, so every request
+    is DRF's anonymous user."""
 
     authentication_classes = []
-
-    def dispatch(self, request, *args, **kwargs):
-        request.urlconf = API_URLCONF  # see catalog/api/urlconf.py
-        return super().dispatch(request, *args, **kwargs)
-
-    def perform_authentication(self, request):
-        request.user = getattr(request._request, "user", None) or AnonymousUser()
-        request.auth = None
 
 
 def not_found(request, *args, **kwargs):
     """Any other path under /api/v1/: a JSON 404 like the API's own."""
-    request.urlconf = API_URLCONF
     return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
 
 
