@@ -228,6 +228,10 @@ class ModulePage(BasePage):
         course = self.get_parent()
         return redirect(f"{course.get_url(request)}#module-{self.pk}")
 
+    def get_sitemap_urls(self, request=None):
+        # The address only redirects to the course page, which is in the sitemap.
+        return []
+
 
 class LessonPage(BasePage):
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)

@@ -11,6 +11,7 @@ DEMO_MODULES = [
     "catalog.demo",
     "portal.demo_content",
     "news.demo",
+    "school.demo",
     "portal.demo_menu",
 ]
 
