@@ -111,3 +111,21 @@ def test_a_bad_register_is_refused_with_the_reason_and_changes_nothing(tmp_path,
 def test_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="No such file"):
         call_command("import_terc", str(tmp_path / "nope.csv"))
+
+
+def test_renamed_gmina_is_found_by_its_new_name_in_the_catalog(tmp_path):
+    from catalog.search import ServiceFilters, search_services
+    from tests.factories.catalog import InstitutionFactory, ServiceFactory
+
+    oksa = Territory.objects.get(code="2602052")
+    service = ServiceFactory(
+        name="Klub seniora", institution=InstitutionFactory(gmina=oksa), gmina=oksa
+    )
+    rows = [
+        [*row[:4], "Oksa Nowa", *row[5:]] if row[:4] == ["26", "02", "05", "2"] else row
+        for row in register_rows()
+    ]
+    call_command("import_terc", str(write_register(tmp_path, rows)), stdout=io.StringIO())
+
+    found = search_services(ServiceFilters.from_params({"q": "Oksa Nowa"}), facets=False)
+    assert list(found.queryset) == [service]

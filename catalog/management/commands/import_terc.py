@@ -21,6 +21,11 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: {error}") from error
         with transaction.atomic():
             counts = apply_register(units, Territory)
+        if counts["updated"]:
+            # Gmina names are part of the services' search text.
+            from catalog.search import reindex_services
+
+            reindex_services()
         self.stdout.write(
             "Territory: {created} new, {updated} updated, {deactivated} no longer in the "
             "register, {unchanged} unchanged.".format(**counts)
