@@ -274,25 +274,8 @@ def generate(services=DEFAULT_SERVICES, seed=SEED, stdout=log):
                 service = Service(
                     external_id=PREFIX + s.external_id.removeprefix("demo-") + _suffix(copy),
                     institution=institution,
-                    name=s.name,
-                    kind=s.kind,
-                    areas=s.areas,
-                    target_groups=s.target_groups,
-                    description=s.description,
-                    access=s.access,
-                    referral_required=s.referral_required,
-                    referred_by=s.referred_by,
-                    cost=s.cost,
-                    languages=s.languages,
-                    step_free=s.step_free,
-                    sign_language=s.sign_language,
-                    schedule=s.schedule,
-                    last_verified=demo_catalog._verified(s.verified_days_ago, today),
                     coverage_codes="|" + "|".join(sorted(t.code for t in place)) + "|",
-                    is_demo=True,
-                    live=True,
-                    first_published_at=now,
-                    last_published_at=now,
+                    **demo_catalog.service_fields(s, today, now),
                 )
                 service.search_text = service_document(service, synonyms, place)
                 rows.append(service)

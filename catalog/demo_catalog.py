@@ -381,6 +381,31 @@ def _verified(days_ago, today):
     return today - datetime.timedelta(days=days_ago)
 
 
+def service_fields(s, today, now):
+    """The fields of a live demo service made from its plan (also used by the benchmark's
+    data generator, which copies the demo plan across the country)."""
+    return {
+        "name": s.name,
+        "kind": s.kind,
+        "areas": s.areas,
+        "target_groups": s.target_groups,
+        "description": s.description,
+        "access": s.access,
+        "referral_required": s.referral_required,
+        "referred_by": s.referred_by,
+        "cost": s.cost,
+        "languages": s.languages,
+        "step_free": s.step_free,
+        "sign_language": s.sign_language,
+        "schedule": s.schedule,
+        "last_verified": _verified(s.verified_days_ago, today),
+        "is_demo": True,
+        "live": True,
+        "first_published_at": now,
+        "last_published_at": now,
+    }
+
+
 def ensure_records(plans, territory_ids, report):
     """Institutions and services of the plan that are not there yet; returns the ids of
     the services created."""
@@ -438,24 +463,7 @@ def ensure_records(plans, territory_ids, report):
             Service(
                 external_id=s.external_id,
                 institution_id=existing[p.external_id],
-                name=s.name,
-                kind=s.kind,
-                areas=s.areas,
-                target_groups=s.target_groups,
-                description=s.description,
-                access=s.access,
-                referral_required=s.referral_required,
-                referred_by=s.referred_by,
-                cost=s.cost,
-                languages=s.languages,
-                step_free=s.step_free,
-                sign_language=s.sign_language,
-                schedule=s.schedule,
-                last_verified=_verified(s.verified_days_ago, today),
-                is_demo=True,
-                live=True,
-                first_published_at=now,
-                last_published_at=now,
+                **service_fields(s, today, now),
             )
             for p, s in fresh
         ],

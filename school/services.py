@@ -517,10 +517,8 @@ class LessonState:
     current: bool = False
 
 
-@dataclass
-class ModuleOutline:
-    module: ModulePage
-    lessons: list = field(default_factory=list)
+class LessonCounts:
+    """Lessons done out of all, for anything with a `lessons` list of lesson states."""
 
     @property
     def total(self):
@@ -536,7 +534,13 @@ class ModuleOutline:
 
 
 @dataclass
-class CourseOutline:
+class ModuleOutline(LessonCounts):
+    module: ModulePage
+    lessons: list = field(default_factory=list)
+
+
+@dataclass
+class CourseOutline(LessonCounts):
     course: CoursePage
     enrolment: Enrolment | None
     modules: list = field(default_factory=list)
@@ -544,18 +548,6 @@ class CourseOutline:
     @property
     def lessons(self):
         return [state for module in self.modules for state in module.lessons]
-
-    @property
-    def total(self):
-        return len(self.lessons)
-
-    @property
-    def done(self):
-        return sum(1 for state in self.lessons if state.completed)
-
-    @property
-    def percent(self):
-        return percent(self.done, self.total)
 
     @property
     def next_lesson(self):
