@@ -196,6 +196,7 @@ def catalog_index(page, request):
             "errors": filters.errors,
             "result": result,
             "page_obj": page_obj,
+            "page_range": paginator.get_elided_page_range(page_obj.number),
             "services": services,
             "filter_query": filters.querystring(page=None),
             "area_options": _facet_options(result, "area", filters.area),
