@@ -3,7 +3,6 @@ form and results, odd addresses, details of services, institutions and teams, th
 freshness, the units of the cascading choice and the CSV export."""
 
 import datetime
-import importlib.util
 
 import pytest
 from django.utils import translation
@@ -259,10 +258,6 @@ def test_units_of_a_territory_as_json(catalog_page, english, client):
         assert client.get(f"/pl/uslugi/teryt/{bad}/").status_code == 404
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("catalog.exports") is None,
-    reason="catalog.exports (services_csv_response) is not written yet: the CSV route calls it",
-)
 def test_csv_export_of_the_filtered_result(services, client):
     response = client.get(f"/pl/uslugi/eksport/csv/?teryt={OKSA}&sort=name")
     assert response.status_code == 200
