@@ -12,6 +12,10 @@ class PortalConfig(AppConfig):
 
         cache.connect_signals()
 
+        from . import personal_cache
+
+        personal_cache.connect_user_signals()
+
         from . import editorial
 
         editorial.connect_signals()

@@ -75,6 +75,54 @@ def erase_school_records(user):
     certificates.update(learner_name=ERASED_LEARNER_NAME)
     CertificateEvent.objects.filter(certificate__in=certificates).update(note="")
     user.coordinated_cohorts.clear()
+    from portal.personal_cache import invalidate_user
+
+    invalidate_user(user.pk)
+
+
+def _connect_personal_cache():
+    """A learner's cached pages go stale whenever one of their records changes."""
+    from django.db.models.signals import post_delete, post_save
+
+    from portal.personal_cache import invalidate_user
+    from school.models import (
+        Certificate,
+        CertificateEvent,
+        Enrolment,
+        LessonProgress,
+        QuizAttempt,
+    )
+
+    def enrolment_changed(sender, instance, **kwargs):
+        invalidate_user(instance.user_id)
+
+    def through_enrolment(sender, instance, **kwargs):
+        user_id = (
+            Enrolment.objects.filter(pk=instance.enrolment_id)
+            .values_list("user_id", flat=True)
+            .first()
+        )
+        invalidate_user(user_id)
+
+    def event_changed(sender, instance, **kwargs):
+        user_id = (
+            Certificate.objects.filter(pk=instance.certificate_id)
+            .values_list("enrolment__user_id", flat=True)
+            .first()
+        )
+        invalidate_user(user_id)
+
+    handlers = [
+        (Enrolment, enrolment_changed),
+        (LessonProgress, through_enrolment),
+        (QuizAttempt, through_enrolment),
+        (Certificate, through_enrolment),
+        (CertificateEvent, event_changed),
+    ]
+    for model, handler in handlers:
+        uid = f"personal-cache-{model.__name__}"
+        post_save.connect(handler, sender=model, dispatch_uid=uid, weak=False)
+        post_delete.connect(handler, sender=model, dispatch_uid=f"{uid}-del", weak=False)
 
 
 class SchoolConfig(AppConfig):
@@ -83,6 +131,7 @@ class SchoolConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        _connect_personal_cache()
         try:
             from portal.accounts import personal_data
         except ImportError:  # the accounts app is younger than this one

@@ -202,6 +202,9 @@ def for_the_visitor_only(request, response):
     """A course or lesson page shows a logged-in learner their own progress."""
     if request.user.is_authenticated:
         private(response)
+        # Kept server-side for this person and session until their records or the site
+        # change (portal.personal_cache).
+        response.cacheable_personal_view = True
     return response
 
 
@@ -404,6 +407,7 @@ def dashboard(request, index_page):
         }
     )
     response = TemplateResponse(request, "school/dashboard.html", context)
+    response.cacheable_personal_view = True
     return private(response)
 
 

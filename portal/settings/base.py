@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.personal_cache.PersonalPageCacheMiddleware",
     "portal.cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -150,6 +151,9 @@ else:
 # Seconds an anonymous page view stays in the page cache; publishing, unpublishing,
 # moving or deleting any page empties it at once (portal.cache).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Seconds a logged-in person's own page (e-School dashboard, course, lesson) stays in the
+# server-side cache; any change of their records or of the site empties it (portal.personal_cache).
+PERSONAL_PAGE_CACHE_SECONDS = int(os.environ.get("PERSONAL_PAGE_CACHE_SECONDS", "600"))
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
@@ -223,6 +227,4 @@ SPECTACULAR_SETTINGS = {
 CATALOG_MAP_TILE_URL = os.environ.get(
     "CATALOG_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
-CATALOG_MAP_ATTRIBUTION = os.environ.get(
-    "CATALOG_MAP_ATTRIBUTION", "© OpenStreetMap contributors"
-)
+CATALOG_MAP_ATTRIBUTION = os.environ.get("CATALOG_MAP_ATTRIBUTION", "© OpenStreetMap contributors")

@@ -20,6 +20,13 @@ LESSON_QUERIES = 27
 INDEX_QUERIES = 20
 
 
+@pytest.fixture(autouse=True)
+def _render_every_time(settings):
+    # These counts are for rendering a page; a repeat view served from the personal page
+    # cache is counted in tests/portal/test_personal_cache.py.
+    settings.PERSONAL_PAGE_CACHE_SECONDS = 0
+
+
 def _school(site, courses, learner):
     index = CourseIndexPageFactory(parent=site.home_pl, publish=False)
     lessons_by_course = []
