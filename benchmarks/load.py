@@ -66,6 +66,16 @@ LEARNER_TARGET = 0.15
 # client processes fork, so they inherit it).
 COOKIES = {}
 CACHE_HEADER = "X-Page-Cache"
+# A logged-in learner's pages come from the personal page cache (portal.personal_cache).
+PERSONAL_CACHE_HEADER = "X-Personal-Cache"
+
+
+def _cache_value(page_value, personal_value):
+    if page_value:
+        return page_value
+    return f"personal {personal_value}" if personal_value else None
+
+
 GUNICORN_WORKERS = 2
 REQUEST_TIMEOUT = 10.0  # seconds, per request
 # "other CPU" (cores busy outside the server and the client) above this: a noisy run
@@ -151,7 +161,10 @@ def _client_thread(path, port, client, start_at, deadline, budget, out):
         try:
             if client == "socket":
                 status, response_headers, _ = _socket_get(port, raw_request)
-                cache_value = response_headers.get(cache_header)
+                cache_value = _cache_value(
+                    response_headers.get(cache_header),
+                    response_headers.get(PERSONAL_CACHE_HEADER.lower()),
+                )
             else:
                 # Keep-alive where the server allows it; gunicorn's sync workers close the
                 # connection after every response and http.client then opens a new one.
@@ -161,7 +174,9 @@ def _client_thread(path, port, client, start_at, deadline, budget, out):
                 response = conn.getresponse()
                 response.read()
                 status = response.status
-                cache_value = response.getheader(CACHE_HEADER)
+                cache_value = _cache_value(
+                    response.getheader(CACHE_HEADER), response.getheader(PERSONAL_CACHE_HEADER)
+                )
             statuses[status] += 1
             cache_values[cache_value or "-"] += 1
         except (OSError, ValueError, http.client.HTTPException, ShortRead) as exc:
@@ -469,7 +484,13 @@ session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
 index = CourseIndexPage.objects.live().filter(locale__language_code="pl").first()
-print("cookie " + settings.SESSION_COOKIE_NAME + "=" + session.session_key)
+# A browser keeps the CSRF cookie the first page set; so does the benchmark's learner.
+from django.utils.crypto import get_random_string
+csrf = get_random_string(32)
+print(
+    "cookie " + settings.SESSION_COOKIE_NAME + "=" + session.session_key
+    + "; " + settings.CSRF_COOKIE_NAME + "=" + csrf
+)
 print(index.url + index.reverse_subpage("dashboard"))
 print(lessons[len(lessons) // 2].url)
 """
