@@ -89,6 +89,8 @@ def _may_use_cache(request):
         and request.method == "GET"
         and request.user.is_authenticated
         and request.session.session_key is not None
+        # Wagtail's previews run the middleware on a made-up GET with the editor's cookies.
+        and not getattr(request, "is_dummy", False)
         and not getattr(request, "is_preview", False)
         and not _has_messages(request)
     )

@@ -84,17 +84,24 @@ def _connect_personal_cache():
     """A learner's cached pages go stale whenever one of their records changes."""
     from django.db.models.signals import post_delete, post_save
 
+    from portal.cache import invalidate as invalidate_site
     from portal.personal_cache import invalidate_user
     from school.models import (
         Certificate,
         CertificateEvent,
+        CoursePage,
         Enrolment,
         LessonProgress,
         QuizAttempt,
     )
 
-    def enrolment_changed(sender, instance, **kwargs):
+    def enrolment_changed(sender, instance, update_fields=None, **kwargs):
         invalidate_user(instance.user_id)
+        if update_fields is not None and "status" not in update_fields:
+            return  # e.g. the lesson last opened: no place taken or given back
+        # Everyone's course page shows the places left of a course with a limit.
+        if CoursePage.objects.filter(pk=instance.course_id, capacity__isnull=False).exists():
+            invalidate_site()
 
     def through_enrolment(sender, instance, **kwargs):
         user_id = (

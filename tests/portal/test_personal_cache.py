@@ -201,3 +201,31 @@ def test_anonymous_visitors_are_not_affected(course, client):
         response = client.get(lessons[0].url)
         assert HEADER not in response
     assert client.get(DASHBOARD).status_code == 302
+
+
+def test_a_place_given_back_shows_to_everyone_at_once(site, client):
+    index = CourseIndexPageFactory(parent=site.home_pl, publish=False)
+    limited, _modules, _lessons = build_course(index, modules=(1,), publish=False, capacity=2)
+    leaving = UserFactory()
+    enrolment = services.enrol(leaving, limited)
+    client.force_login(UserFactory())
+    assert cached(client, limited.url).context["places_left"] == 1
+    enrolment.status = "withdrawn"
+    enrolment.save()
+    again = client.get(limited.url)
+    assert again.get(HEADER) != "hit"
+    assert again.context["places_left"] == 2
+
+
+def test_a_preview_is_never_served_from_the_cache(course, learner, client):
+    _course, _modules, lessons = course
+    client.force_login(learner)
+    # The made-up request goes to the site's own host name: the live page is cached there.
+    host = lessons[0].get_site().hostname
+    for _ in range(3):
+        live = client.get(lessons[0].url, HTTP_HOST=host)
+    assert live[HEADER] == "hit"
+    lessons[0].title = "Wersja robocza lekcji"
+    preview = lessons[0].make_preview_request(live.wsgi_request)
+    assert preview.get(HEADER) is None
+    assert "Wersja robocza lekcji" in preview.content.decode()
