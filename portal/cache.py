@@ -18,13 +18,19 @@ VERSION_KEY = "portal:page-cache-version"
 CACHE_HEADER = "X-Page-Cache"
 
 
-def current_version():
-    version = cache.get(VERSION_KEY)
+def read_version(key):
+    """The version stored under `key`, made (once, even with concurrent requests) when
+    missing. Changing it to a new random value makes every entry built on it unreachable."""
+    version = cache.get(key)
     if version is None:
         version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
+        cache.add(key, version, None)
+        version = cache.get(key, version)
     return version
+
+
+def current_version():
+    return read_version(VERSION_KEY)
 
 
 def invalidate(**kwargs):

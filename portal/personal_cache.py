@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from portal.cache import current_version
+from portal.cache import current_version, read_version
 
 CACHE_HEADER = "X-Personal-Cache"
 USER_VERSION_KEY = "portal:personal-version:{}"
@@ -31,13 +31,7 @@ _own_versions = contextvars.ContextVar("personal_cache_own_versions", default=No
 
 
 def user_version(user_id):
-    key = USER_VERSION_KEY.format(user_id)
-    version = cache.get(key)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(key, version, None)
-        version = cache.get(key, version)
-    return version
+    return read_version(USER_VERSION_KEY.format(user_id))
 
 
 def _bump(user_id):
