@@ -360,10 +360,6 @@ def _code(unit):
     return unit.code
 
 
-class InstitutionAdminForm(WagtailAdminModelForm):
-    pass
-
-
 class CodeListLabelsMixin:
     """CodeListField's form field comes without the model field's label and help text."""
 
@@ -765,7 +761,6 @@ class InstitutionViewSet(ScopedSnippetViewSet):
                 heading=_("Review"),
             ),
         ],
-        base_form_class=InstitutionAdminForm,
     )
 
     def get_common_view_kwargs(self, **kwargs):

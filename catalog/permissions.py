@@ -50,7 +50,7 @@ class InstitutionScopedPolicy(ModelPermissionPolicy):
     institution_field = None  # path from the model to the institution's id
 
     def institution_id_of(self, instance):
-        raise NotImplementedError
+        return getattr(instance, self.institution_field)
 
     def own_q(self, institution_ids):
         return Q(**{f"{self.institution_field}__in": institution_ids})
@@ -123,16 +123,10 @@ class InstitutionPolicy(InstitutionScopedPolicy):
     own_actions = frozenset({"view", "change"})
     institution_field = "pk"
 
-    def institution_id_of(self, instance):
-        return instance.pk
-
 
 class ServicePolicy(InstitutionScopedPolicy):
     own_actions = frozenset({"view", "add", "change"})
     institution_field = "institution_id"
-
-    def institution_id_of(self, instance):
-        return instance.institution_id
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):

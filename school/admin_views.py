@@ -774,19 +774,19 @@ class CohortIndexView(generic.IndexView):
 
 
 class CohortEditView(ManagedCohortMixin, generic.EditView):
-    pass
+    """Edit a cohort the coordinator manages. Others get 404 (ManagedCohortMixin)."""
 
 
 class CohortDeleteView(ManagedCohortMixin, generic.DeleteView):
-    pass
+    """Delete a cohort the coordinator manages. Others get 404 (ManagedCohortMixin)."""
 
 
 class CohortHistoryView(ManagedCohortMixin, HistoryView):
-    pass
+    """History of a cohort the coordinator manages. Others get 404 (ManagedCohortMixin)."""
 
 
 class CohortUsageView(ManagedCohortMixin, UsageView):
-    pass
+    """Usage of a cohort the coordinator manages. Others get 404 (ManagedCohortMixin)."""
 
 
 COHORT_COLUMNS = [
