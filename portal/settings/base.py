@@ -168,6 +168,16 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# A teaching hour (godzina dydaktyczna) in minutes: a training day's length in teaching hours
+# is its length divided by this, unless the event says otherwise.
+SCHOOL_TEACHING_HOUR_MINUTES = int(os.environ.get("SCHOOL_TEACHING_HOUR_MINUTES", "45"))
+# Years after the end of a project for which the personal data of the people it supported
+# are kept (EU projects must keep their documents for audit); then `purge_personal_data`
+# erases them, keeping the anonymous counts and hours.
+SCHOOL_PERSONAL_DATA_RETENTION_YEARS = int(
+    os.environ.get("SCHOOL_PERSONAL_DATA_RETENTION_YEARS", "5")
+)
+
 WAGTAIL_SITE_NAME = "Kooperacja"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "zip"]

@@ -1,4 +1,5 @@
 from .certificates import Certificate, CertificateEvent, CertificateEventKind, new_code
+from .coaching import CoachingForm, CoachingSession, SupervisionMember, SupervisionSession
 from .pages import (
     CompletionRule,
     CourseFormat,
@@ -17,11 +18,24 @@ from .records import (
     LessonProgress,
     QuizAttempt,
 )
+from .trainings import (
+    Attendance,
+    EventDay,
+    EventKind,
+    Person,
+    Project,
+    Registration,
+    RegistrationStatus,
+    TrainingEvent,
+)
 
 __all__ = [
+    "Attendance",
     "Certificate",
     "CertificateEvent",
     "CertificateEventKind",
+    "CoachingForm",
+    "CoachingSession",
     "Cohort",
     "CompletionRule",
     "CourseFormat",
@@ -31,10 +45,19 @@ __all__ = [
     "Enrolment",
     "EnrolmentSource",
     "EnrolmentStatus",
+    "EventDay",
+    "EventKind",
     "LessonPage",
     "LessonProgress",
     "ModulePage",
+    "Person",
+    "Project",
     "QuizAttempt",
+    "Registration",
+    "RegistrationStatus",
+    "SupervisionMember",
+    "SupervisionSession",
+    "TrainingEvent",
     "new_code",
     "original",
 ]
