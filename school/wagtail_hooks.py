@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from school import admin_views
+from school import admin_coaching, admin_reports, admin_trainings, admin_views
 from school.coordinator import is_coordinator
 from school.models import Cohort
 
@@ -116,6 +116,23 @@ class SchoolMenu(ViewSetGroup):
     items = (CoordinatorViewSet, EnrolViewSet, CohortViewSet)
 
 
+class SupportRecordsMenu(ViewSetGroup):
+    """Trainings and attendance, the participant register, coaching and supervision, and
+    the report of hours: each viewset decides who sees it."""
+
+    menu_label = _("Trainings and support")
+    menu_icon = "date"
+    menu_order = 251
+    items = (*admin_trainings.VIEWSETS, *admin_coaching.VIEWSETS, *admin_reports.VIEWSETS)
+
+
 @hooks.register("register_admin_viewset")
 def register_school_admin():
     return SchoolMenu()
+
+
+@hooks.register("register_admin_viewset")
+def register_support_records_admin():
+    if SupportRecordsMenu.items:
+        return SupportRecordsMenu()
+    return []

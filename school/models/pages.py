@@ -87,6 +87,36 @@ class CourseIndexPage(RoutablePageMixin, SectionIndexPage):
 
         return views.dashboard(request, self)
 
+    @path(_("trainings/"), name="trainings")
+    def trainings(self, request):
+        from school import training_views
+
+        return training_views.event_list(request, self)
+
+    @path(_("trainings/<int:pk>/"), name="training")
+    def training(self, request, pk):
+        from school import training_views
+
+        return training_views.event_detail(request, self, pk)
+
+    @path(_("my-support/"), name="my_support")
+    def my_support(self, request):
+        from school import coaching_views
+
+        return coaching_views.my_support(request, self)
+
+    @path(_("my-support/coaching/<int:pk>/"), name="my_coaching")
+    def my_coaching(self, request, pk):
+        from school import coaching_views
+
+        return coaching_views.coaching_detail(request, self, pk)
+
+    @path(_("my-support/supervision/<int:pk>/"), name="my_supervision")
+    def my_supervision(self, request, pk):
+        from school import coaching_views
+
+        return coaching_views.supervision_detail(request, self, pk)
+
     @path(_("certificate/<str:code>/"), name="certificate")
     def certificate(self, request, code):
         from school import views
