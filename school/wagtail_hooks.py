@@ -10,7 +10,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from school import admin_coaching, admin_reports, admin_trainings, admin_views
+from school import (
+    admin_coaching,
+    admin_reports,
+    admin_training_import,
+    admin_trainings,
+    admin_views,
+)
 from school.coordinator import is_coordinator
 from school.models import Cohort
 
@@ -123,7 +129,12 @@ class SupportRecordsMenu(ViewSetGroup):
     menu_label = _("Trainings and support")
     menu_icon = "date"
     menu_order = 251
-    items = (*admin_trainings.VIEWSETS, *admin_coaching.VIEWSETS, *admin_reports.VIEWSETS)
+    items = (
+        *admin_trainings.VIEWSETS,
+        *admin_training_import.VIEWSETS,
+        *admin_coaching.VIEWSETS,
+        *admin_reports.VIEWSETS,
+    )
 
 
 @hooks.register("register_admin_viewset")

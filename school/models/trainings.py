@@ -17,6 +17,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 HOURS = {"max_digits": 7, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
 
@@ -143,7 +145,7 @@ class EventKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
-class TrainingEvent(models.Model):
+class TrainingEvent(ClusterableModel):
     title = models.CharField(_("title"), max_length=255)
     kind = models.CharField(_("type"), max_length=32, choices=EventKind.choices)
     course = models.ForeignKey(
@@ -232,7 +234,8 @@ class TrainingEvent(models.Model):
 
 
 class EventDay(models.Model):
-    event = models.ForeignKey(
+    # A parental key: the admin edits an event with its days in one form.
+    event = ParentalKey(
         TrainingEvent, verbose_name=_("event"), on_delete=models.CASCADE, related_name="days"
     )
     date = models.DateField(_("date"))
