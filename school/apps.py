@@ -145,3 +145,8 @@ class SchoolConfig(AppConfig):
             return
         personal_data.register_provider("school", school_records)
         personal_data.register_eraser(erase_school_records)
+        # Trainings, coaching and supervision: the person's records of support.
+        from school.privacy import erase_support_records, support_records
+
+        personal_data.register_provider("support", support_records)
+        personal_data.register_eraser(erase_support_records)

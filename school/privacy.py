@@ -1,0 +1,314 @@
+"""What the e-School's records of support hold about a person, and how they forget them.
+
+`person_data(person)` is the download for one row of the participant register: for a
+participant without an account (the coordinator hands it over on request) and, as the
+section "support", inside the download of an account (`support_records(user)`). It holds
+the person's own records only: their days at events with hours, registrations, coaching
+as a coachee with the notes shared with them, supervision with the conclusions of their
+own team, and the events they trained at. Never a coach's private notes, never other
+participants' names.
+
+`erase_support_records(user)` is the account eraser: the person's row is anonymised
+(school.people.erase keeps it, so reports still count the person once), and a coach's
+private notes are deleted, as nobody else may ever read them. The sessions themselves
+stay with their hours: they point at the account, which portal.accounts.personal_data
+keeps as an anonymous row, so the reports of delivered hours still add up.
+
+Values are plain JSON (dates as ISO strings, hours as decimal strings), so that the result
+goes into json.dumps as it is."""
+
+import json
+
+from django.db.models import Prefetch
+
+from school import people
+from school.models import (
+    Attendance,
+    CoachingSession,
+    Person,
+    Registration,
+    SupervisionMember,
+    SupervisionSession,
+    TrainingEvent,
+)
+
+
+def _date(value):
+    return value.isoformat() if value is not None else None
+
+
+def _hours(value):
+    return str(value) if value is not None else None
+
+
+def _user_name(user):
+    if user is None:
+        return None
+    return user.get_full_name() or user.get_username()
+
+
+def _project(project):
+    return project.name if project is not None else None
+
+
+def _register_row(person):
+    institution = person.institution
+    gmina = person.gmina
+    return {
+        "id": person.pk,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "email": person.email,
+        "position": person.position,
+        "institution": (
+            {"id": institution.pk, "name": institution.name} if institution is not None else None
+        ),
+        "institution_name": person.institution_name,
+        "gmina": {"teryt": gmina.code, "name": gmina.name} if gmina is not None else None,
+        "has_account": person.user_id is not None,
+        "added_at": _date(person.created_at),
+        "erased_at": _date(person.erased_at),
+    }
+
+
+def _events_attended(person):
+    rows = (
+        Attendance.objects.filter(person=person)
+        .select_related("day__event__project")
+        .order_by("day__date", "day__starts_at", "pk")
+    )
+    events = {}
+    for row in rows:
+        day = row.day
+        event = day.event
+        entry = events.get(event.pk)
+        if entry is None:
+            entry = events[event.pk] = {
+                "event_id": event.pk,
+                "title": event.title,
+                "type": event.kind,
+                "project": _project(event.project),
+                "place": event.address,
+                "days": [],
+                "hours": 0,
+            }
+        hours = row.hours if row.hours is not None else day.teaching_hours
+        entry["days"].append(
+            {
+                "date": _date(day.date),
+                "starts_at": day.starts_at.strftime("%H:%M"),
+                "ends_at": day.ends_at.strftime("%H:%M"),
+                "teaching_hours": _hours(day.teaching_hours),
+                "hours_present": _hours(hours),
+                "partial": row.hours is not None,
+            }
+        )
+        entry["hours"] += hours
+    for entry in events.values():
+        entry["hours"] = _hours(entry["hours"])
+    return list(events.values())
+
+
+def _registrations(person):
+    rows = (
+        Registration.objects.filter(person=person)
+        .select_related("event")
+        .order_by("registered_at", "pk")
+    )
+    return [
+        {
+            "event_id": row.event_id,
+            "event": row.event.title,
+            "status": row.status,
+            "registered_at": _date(row.registered_at),
+        }
+        for row in rows
+    ]
+
+
+def _coaching(person):
+    # The private notes are never read into memory here: only() leaves them in the table.
+    sessions = (
+        CoachingSession.objects.filter(coachees=person)
+        .select_related("coach", "project")
+        .only(
+            "date",
+            "form",
+            "hours",
+            "topic",
+            "goals",
+            "shared_notes",
+            "project__name",
+            "coach__first_name",
+            "coach__last_name",
+            "coach__username",
+        )
+        .order_by("date", "pk")
+    )
+    return [
+        {
+            "date": _date(session.date),
+            "coach": _user_name(session.coach),
+            "form": session.form,
+            "project": _project(session.project),
+            "topic": session.topic,
+            "goals": session.goals,
+            "hours": _hours(session.hours),
+            "shared_notes": session.shared_notes,
+        }
+        for session in sessions
+    ]
+
+
+def _supervision(person):
+    rows = (
+        SupervisionMember.objects.filter(person=person)
+        .select_related("session__supervisor", "session__project")
+        .order_by("session__date", "pk")
+    )
+    return [
+        {
+            "date": _date(row.session.date),
+            "team": row.session.team_name,
+            "supervisor": _user_name(row.session.supervisor),
+            "project": _project(row.session.project),
+            "hours": _hours(row.session.hours),
+            "consented": row.consented,
+            "consent_recorded_at": _date(row.consent_recorded_at),
+            # The person was in the room: the conclusions of their own team are theirs to
+            # read, whatever the others consented to.
+            "conclusions": row.session.conclusions,
+        }
+        for row in rows
+    ]
+
+
+def _trainer_of(person):
+    events = (
+        TrainingEvent.objects.filter(trainers=person)
+        .select_related("project")
+        .order_by("starts_on", "pk")
+    )
+    return [
+        {
+            "event_id": event.pk,
+            "title": event.title,
+            "type": event.kind,
+            "project": _project(event.project),
+            "first_day": _date(event.starts_on),
+            "last_day": _date(event.ends_on),
+        }
+        for event in events
+    ]
+
+
+def person_data(person):
+    """Everything the records of support hold about one person of the register."""
+    person = (
+        Person.objects.select_related("institution", "gmina")
+        .only(
+            "first_name",
+            "last_name",
+            "email",
+            "position",
+            "institution__name",
+            "institution_name",
+            "gmina__code",
+            "gmina__name",
+            "user",
+            "created_at",
+            "erased_at",
+        )
+        .get(pk=person.pk)
+    )
+    return {
+        "register": _register_row(person),
+        "events_attended": _events_attended(person),
+        "registrations": _registrations(person),
+        "coaching": _coaching(person),
+        "supervision": _supervision(person),
+        "trainer_of": _trainer_of(person),
+    }
+
+
+def person_data_json(person):
+    return json.dumps(person_data(person), ensure_ascii=False, indent=2)
+
+
+def person_data_filename(person):
+    return f"kooperacja-dane-uczestnika-{person.pk}.json"
+
+
+# Accounts -------------------------------------------------------------------------------
+
+
+def _as_coach(user):
+    """The sessions a coach or supervisor delivered: when, how long, on what. Not the
+    names of the people they worked with, nor any notes (they are about those people)."""
+    coaching = (
+        CoachingSession.objects.filter(coach=user)
+        .select_related("project")
+        .prefetch_related(Prefetch("coachees", queryset=Person.objects.only("pk")))
+        .only("date", "form", "hours", "topic", "project__name")
+        .order_by("date", "pk")
+    )
+    supervision = (
+        SupervisionSession.objects.filter(supervisor=user)
+        .select_related("project")
+        .prefetch_related("memberships")
+        .only("date", "team_name", "hours", "project__name")
+        .order_by("date", "pk")
+    )
+    return {
+        "coaching_delivered": [
+            {
+                "date": _date(session.date),
+                "form": session.form,
+                "project": _project(session.project),
+                "topic": session.topic,
+                "hours": _hours(session.hours),
+                "coachees": len(session.coachees.all()),
+            }
+            for session in coaching
+        ],
+        "supervision_delivered": [
+            {
+                "date": _date(session.date),
+                "team": session.team_name,
+                "project": _project(session.project),
+                "hours": _hours(session.hours),
+                "members": len(session.memberships.all()),
+            }
+            for session in supervision
+        ],
+    }
+
+
+def _person_of(user):
+    """The register's row of an account: linked, or listed under the account's e-mail (the
+    same person, as recognition would find them). Looked up only: a download changes
+    nothing."""
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        email = people.normalise_email(user.email)
+        if email:
+            person = Person.objects.filter(email=email, user__isnull=True).first()
+    return person
+
+
+def support_records(user):
+    """The section "support" of an account's download."""
+    person = _person_of(user)
+    return {
+        "participant": person_data(person) if person is not None else None,
+        **_as_coach(user),
+    }
+
+
+def erase_support_records(user):
+    """Forget the account holder in the records of support, keep what reports count."""
+    person = _person_of(user)
+    if person is not None:
+        people.erase(person)
+    # Only the coach could ever read these, and the coach is gone.
+    CoachingSession.objects.filter(coach=user).exclude(private_notes="").update(private_notes="")
