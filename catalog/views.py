@@ -33,6 +33,7 @@ from catalog.search import (
     search_services,
     sort_name,
 )
+from portal import navigation
 
 PAGE_SIZE = getattr(settings, "CATALOG_PAGE_SIZE", 20)
 MAP_ZOOM = 15
@@ -281,9 +282,11 @@ def map_context(place, label):
     }
 
 
-def _detail_context(page, request, **extra):
-    context = page.get_context(request)
+def _detail_context(page, request, route, **extra):
+    """The context of a page of one of the catalog's routes; `route` is (title, route name,
+    *route args): breadcrumbs and the language switcher follow it."""
     links = Links(page, request)
+    context = navigation.route_page(page, *route).get_context(request)
     plan = helpplan.SessionPlan(request)
     context.update(
         {
@@ -324,7 +327,9 @@ def service_detail(page, request, service_id):
     )
     if service is None:
         raise Http404
-    context, links = _detail_context(page, request, service=service)
+    context, links = _detail_context(
+        page, request, (service.name, "service", service.pk), service=service
+    )
     _decorate([service], links)
     others = _decorate(
         list(
@@ -361,7 +366,9 @@ def institution_detail(page, request, institution_id):
     )
     if institution is None:
         raise Http404
-    context, links = _detail_context(page, request, institution=institution)
+    context, links = _detail_context(
+        page, request, (institution.name, "institution", institution.pk), institution=institution
+    )
     services = _decorate(
         list(
             public_services()
@@ -405,7 +412,7 @@ def team_detail(page, request, team_id):
     )
     if team is None:
         raise Http404
-    context, links = _detail_context(page, request, team=team)
+    context, links = _detail_context(page, request, (team.name, "team", team.pk), team=team)
     members = list(team.members.all())
     services = _decorate(
         list(
@@ -441,7 +448,7 @@ def team_list(page, request):
             "-kind", "territory__code", "name"
         )
     )
-    context, links = _detail_context(page, request)
+    context, links = _detail_context(page, request, (_("Cooperation teams"), "teams"))
     for team in teams:
         team.url = links.team(team.pk)
         team.territory.label = unit_label(team.territory)
@@ -463,7 +470,7 @@ def _back(request, fallback):
 
 def plan_view(page, request):
     plan = helpplan.SessionPlan(request)
-    context, links = _detail_context(page, request)
+    context, links = _detail_context(page, request, (_("Help plan"), "plan"))
     services, missing = plan.services()
     _decorate(services, links)
     context.update(
@@ -485,7 +492,7 @@ def plan_view(page, request):
 
 def plan_print(page, request):
     plan = helpplan.SessionPlan(request)
-    context, links = _detail_context(page, request)
+    context, links = _detail_context(page, request, (_("Help plan"), "plan_print"))
     services, missing = plan.services()
     _decorate(services, links)
     context.update(
@@ -595,7 +602,7 @@ def _shared(token):
 
 def shared_plan(page, request, token):
     shared = _shared(token)
-    context, links = _detail_context(page, request)
+    context, links = _detail_context(page, request, (_("Help plan"), "shared_plan", token))
     services, missing = helpplan.services_in_order(shared.service_ids)
     _decorate(services, links)
     context.update(

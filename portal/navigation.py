@@ -2,6 +2,8 @@
 menu, breadcrumbs, the language switcher and the home page highlights. Each is one query
 at most, so the cost of a page does not grow with the amount of content."""
 
+import copy
+
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q, Window
 from django.db.models.functions import Length, RowNumber, Substr
@@ -77,6 +79,27 @@ def breadcrumbs(page):
     return page._portal_breadcrumbs
 
 
+def route_page(page, title, route_name, *args, **kwargs):
+    """A stand-in for a routable `page` while one of its routes is shown (a service of the
+    catalog, a learner's dashboard): the breadcrumbs end with the page itself, as a link,
+    then `title`; the language switcher leads to the same route of the page's translation.
+    Templates get it as `page`; everything else about the page stays as it is."""
+    shown = copy.copy(page)
+    shown.title = title
+    shown.seo_title = ""
+    shown._portal_breadcrumbs = [*breadcrumbs(page), page]
+    shown._portal_route = (page, route_name, args, kwargs)
+    return shown
+
+
+def _route_url(route, translated_page, language_code, request):
+    page, name, args, kwargs = route
+    with translation.override(language_code):
+        tail = page.reverse_subpage(name, args=args, kwargs=kwargs)
+        base = translated_page.get_url(request) or ""
+    return f"{base.rstrip('/')}/{tail.lstrip('/')}"
+
+
 def live_translations(*pages):
     """The live translations of each page (itself included), in one query for all of them:
     {translation_key: {language_code: page}}."""
@@ -97,8 +120,9 @@ def language_links(request, page=None, translations=None):
     if page is not None and page.id:
         if translations is None:
             translations = live_translations(page)
+        route = getattr(page, "_portal_route", None)
         translated = {
-            code: other.get_url(request)
+            code: (_route_url(route, other, code, request) if route else other.get_url(request))
             for code, other in translations.get(page.translation_key, {}).items()
         }
     links = []

@@ -6,7 +6,6 @@ Course outlines and lesson titles are public; lesson bodies and quizzes are for 
 learners. Pages that show a learner's own records are private and never stored by any
 cache."""
 
-import copy
 from collections import Counter
 from urllib.parse import urlencode
 
@@ -388,11 +387,7 @@ def dashboard(request, index_page):
             certificates.append((outline, certificate))
     hours = sum((o.enrolment.course.hours for o in completed), start=0)
     next_steps = [(o, o.next_lesson) for o in active if o.next_lesson is not None]
-    # The index page stands in for the route: menus, languages and breadcrumbs follow it,
-    # with the index itself as the last crumb.
-    shown = copy.copy(index_page)
-    shown.title = _("My learning")
-    shown._portal_breadcrumbs = [*navigation.breadcrumbs(index_page), index_page]
+    shown = navigation.route_page(index_page, _("My learning"), "dashboard")
     context = Page.get_context(shown, request)
     context.update(
         {

@@ -419,3 +419,38 @@ def test_routes_have_polish_and_english_segments(catalog_page):
                 page.reverse_subpage("plan_add"),
             ]
         assert made == paths
+
+
+def chrome_of(response):
+    html = soup(response)
+    crumbs = [
+        (text(item), item.get("href"))
+        for item in html.select(".breadcrumbs li a, .breadcrumbs li [aria-current]")
+    ]
+    languages = {
+        link["hreflang"]: link["href"] for link in html.select(".language-switcher a[hreflang]")
+    }
+    return crumbs, languages
+
+
+def test_a_record_page_has_its_own_breadcrumb_and_language_link(
+    services, english, catalog_page, client
+):
+    """The catalog page is a link in the trail, the record is the current item, and the
+    switcher leads to the same record in the other language, not to the catalog's start."""
+    pk = services["opieka"].pk
+    crumbs, languages = chrome_of(client.get(f"/pl/uslugi/usluga/{pk}/"))
+    assert crumbs[-2] == (catalog_page.title, "/pl/uslugi/")
+    assert crumbs[-1] == (services["opieka"].name, None)
+    assert languages["en"] == f"/en/services/service/{pk}/"
+    crumbs, languages = chrome_of(client.get(f"/en/services/service/{pk}/"))
+    assert crumbs[-2] == ("Services", "/en/services/")
+    assert languages["pl"] == f"/pl/uslugi/usluga/{pk}/"
+    crumbs, languages = chrome_of(
+        client.get(f"/pl/uslugi/instytucja/{services['opieka'].institution_id}/")
+    )
+    assert crumbs[-1][0] == services["opieka"].institution.name
+    assert languages["en"].startswith("/en/services/institution/")
+    crumbs, languages = chrome_of(client.get("/pl/uslugi/zespoly/"))
+    assert crumbs[-1] == ("Zespoły kooperacji", None)
+    assert languages["en"] == "/en/services/teams/"
