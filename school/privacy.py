@@ -8,18 +8,24 @@ as a coachee with the notes shared with them, supervision with the conclusions o
 own team, and the events they trained at. Never a coach's private notes, never other
 participants' names.
 
-`erase_support_records(user)` is the account eraser: the person's row is anonymised
-(school.people.erase keeps it, so reports still count the person once), and a coach's
-private notes are deleted, as nobody else may ever read them. The sessions themselves
+`erase_person(person)` forgets a person of the register: the row is anonymised
+(school.people.erase keeps it, so reports still count the person once) and the notes of
+coaching sessions whose every coachee is now erased go, as they were about those people.
+`erase_support_records(user)` is the account eraser: it erases the account's person, and
+deletes the private notes of a coach, as nobody else may ever read them. The sessions themselves
 stay with their hours: they point at the account, which portal.accounts.personal_data
 keeps as an anonymous row, so the reports of delivered hours still add up.
 
 Values are plain JSON (dates as ISO strings, hours as decimal strings), so that the result
 goes into json.dumps as it is."""
 
+import datetime
 import json
 
-from django.db.models import Prefetch
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.utils import timezone
 
 from school import people
 from school.models import (
@@ -305,10 +311,89 @@ def support_records(user):
     }
 
 
+@transaction.atomic
+def erase_person(person):
+    """school.people.erase, and the notes written about the person alone: a session whose
+    every coachee is erased loses its goals and notes (shared and private), which were
+    about those people; its date, topic and hours stay for the reports. Use this, not
+    people.erase, wherever a person is erased on request or by retention."""
+    people.erase(person)
+    sessions = CoachingSession.objects.filter(coachees=person).exclude(
+        coachees__erased_at__isnull=True
+    )
+    CoachingSession.objects.filter(pk__in=sessions.values("pk")).update(
+        goals="", shared_notes="", private_notes=""
+    )
+    return person
+
+
 def erase_support_records(user):
     """Forget the account holder in the records of support, keep what reports count."""
     person = _person_of(user)
     if person is not None:
-        people.erase(person)
+        erase_person(person)
     # Only the coach could ever read these, and the coach is gone.
     CoachingSession.objects.filter(coach=user).exclude(private_notes="").update(private_notes="")
+
+
+# Retention ------------------------------------------------------------------------------
+
+
+def retention_cutoff(today=None, years=None):
+    """The day before which a project must have ended for its participants' data to go."""
+    today = today or timezone.localdate()
+    years = settings.SCHOOL_PERSONAL_DATA_RETENTION_YEARS if years is None else years
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February, and the year `years` back is not a leap year
+        return today.replace(year=today.year - years, day=28)
+
+
+def _still_needed(relation, project, date, cutoff, undated_needed=False):
+    """People with a record (through `relation`) that keeps their data: its project has
+    not ended before the cutoff (or has no end date yet), or, outside any project, it
+    happened on or after the cutoff (an event with no days yet is still to come)."""
+    project, date = f"{relation}__{project}", f"{relation}__{date}"
+    own_date = Q(**{f"{date}__gte": cutoff})
+    if undated_needed:
+        own_date |= Q(**{f"{date}__isnull": True})
+    ongoing = Q(**{f"{project}__ends_on__isnull": True}) | Q(**{f"{project}__ends_on__gte": cutoff})
+    condition = (Q(**{f"{project}__isnull": False}) & ongoing) | (
+        Q(**{f"{project}__isnull": True}) & own_date
+    )
+    # One filter() call: every lookup goes through the same row of the relation.
+    return Person.objects.filter(Q(**{f"{relation}__isnull": False}) & condition).values("pk")
+
+
+def expired_people(today=None):
+    """People without an account whose personal data the retention period no longer
+    allows: nothing recorded for them is newer than the cutoff. Each record counts by the
+    end of its project, or by its own date when it belongs to no project (a day attended,
+    a session, the last day of an event trained at or registered for), not by the day the
+    person was added to the register (an import of an old project's lists does not
+    prolong it); a person with no records at all counts by the day they were added.
+    Account holders are left alone: their data lives and goes with the account."""
+    cutoff = retention_cutoff(today)
+    cutoff_start = timezone.make_aware(datetime.datetime.combine(cutoff, datetime.time.min))
+    needed = [
+        _still_needed("attendance", "day__event__project", "day__date", cutoff),
+        _still_needed("coaching_sessions", "project", "date", cutoff),
+        _still_needed("supervision_sessions", "project", "date", cutoff),
+        _still_needed("trained_events", "project", "ends_on", cutoff, undated_needed=True),
+        _still_needed(
+            "registrations", "event__project", "event__ends_on", cutoff, undated_needed=True
+        ),
+        # Added recently with nothing recorded yet (a registration to come, say).
+        Person.objects.filter(
+            created_at__gte=cutoff_start,
+            attendance__isnull=True,
+            registrations__isnull=True,
+            coaching_sessions__isnull=True,
+            supervision_sessions__isnull=True,
+            trained_events__isnull=True,
+        ).values("pk"),
+    ]
+    people_left = Person.objects.filter(user__isnull=True, erased_at__isnull=True)
+    for subquery in needed:
+        people_left = people_left.exclude(pk__in=subquery)
+    return people_left
