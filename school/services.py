@@ -245,6 +245,22 @@ def enrol(user, course, *, by=None, source=EnrolmentSource.SELF, cohort=None):
     return enrolment
 
 
+def withdraw(user, course):
+    """The learner leaves `course` (any translation of it). Their progress is kept, so
+    enrolling again carries on where they stopped; a place in a limited course is given
+    back. A completed course is not left: its certificate stands. Returns the enrolment."""
+    enrolment = enrolment_for(user, course)
+    if enrolment is None:
+        raise EnrolmentError(_("You are not enrolled in this course."), "not_enrolled")
+    if enrolment.status == EnrolmentStatus.COMPLETED:
+        raise EnrolmentError(
+            _("You have completed this course; it stays on your record."), "completed"
+        )
+    enrolment.status = EnrolmentStatus.WITHDRAWN
+    enrolment.save(update_fields=["status"])
+    return enrolment
+
+
 def enrolment_for(user, course):
     """The user's enrolment in any translation of `course` (withdrawn ones excluded)."""
     if user is None or not user.is_authenticated:

@@ -194,6 +194,16 @@ def course_post(request, page):
             messages.error(request, error.message)
         else:
             messages.success(request, _("You are enrolled. Start with the first lesson."))
+    elif request.POST.get("action") == "withdraw":
+        try:
+            services.withdraw(request.user, page)
+        except services.EnrolmentError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("You have left the course. Your progress is kept if you enrol again."),
+            )
     return HttpResponseRedirect(page.get_url(request))
 
 

@@ -173,7 +173,9 @@ def test_enrol_button(index, basics, client):
     assert Enrolment.objects.get().user == learner
     # The page now shows progress instead of the button.
     assert page.find("progress", id="course-progress") is not None
-    assert page.find("section", class_="school-enrol").find("form") is None
+    section = page.find("section", class_="school-enrol")
+    assert section.find("input", attrs={"name": "action", "value": "enrol"}) is None
+    assert section.find("input", attrs={"name": "action", "value": "withdraw"}) is not None
 
 
 def test_enrol_button_refusal_is_shown(index, basics, client):
@@ -189,6 +191,46 @@ def test_enrol_button_refusal_is_shown(index, basics, client):
 
 def page_messages(response):
     return text(soup(response).find(class_="school-messages"))
+
+
+def test_a_learner_leaves_a_course_and_gives_the_place_back(index, client):
+    course, _modules, lessons = build_course(index, modules=(2,), publish=False, capacity=1)
+    learner = UserFactory()
+    enrolment = services.enrol(learner, course)
+    services.mark_read(enrolment, lessons[0])
+    client.force_login(learner)
+    response = client.post(course.url, {"action": "withdraw"}, follow=True)
+    assert "Wypisano Cię z kursu." in page_messages(response)
+    enrolment.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.WITHDRAWN
+    assert services.places_left(course) == 1
+    # The page offers enrolment again, and enrolling carries on with the progress kept.
+    section = soup(response).find("section", class_="school-enrol")
+    assert section.find("input", attrs={"name": "action", "value": "enrol"}) is not None
+    again = services.enrol(learner, course)
+    assert again.pk == enrolment.pk
+    assert LessonProgress.objects.filter(enrolment=again, completed_at__isnull=False).count() == 1
+
+
+@pytest.mark.parametrize(
+    "state, message",
+    [
+        ("none", "Nie jesteś zapisany(-a) na ten kurs."),
+        ("completed", "Ukończono ten kurs; pozostaje on w Twoim dorobku."),
+    ],
+)
+def test_leaving_is_refused_when_not_enrolled_or_completed(index, basics, client, state, message):
+    learner = UserFactory()
+    if state == "completed":
+        _completed(learner, basics)
+    client.force_login(learner)
+    response = client.post(basics.url, {"action": "withdraw"}, follow=True)
+    assert message in page_messages(response)
+    if state == "completed":
+        assert Enrolment.objects.get().status == EnrolmentStatus.COMPLETED
+        # A completed course offers no way out.
+        section = soup(response).find("section", class_="school-enrol")
+        assert section.find("input", attrs={"value": "withdraw"}) is None
 
 
 def test_anonymous_enrol_goes_to_login(index, basics, client):
