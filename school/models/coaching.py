@@ -73,7 +73,9 @@ class CoachingSession(models.Model):
         indexes = [models.Index(fields=["coach", "date"], name="school_coaching_coach_date")]
 
     def __str__(self):
-        return f"{self.topic} ({self.date:%Y-%m-%d})"
+        # No topic: this label lands in log entries and the site history, which others
+        # read; a topic may say more than it should.
+        return _("Coaching session of %(date)s") % {"date": f"{self.date:%Y-%m-%d}"}
 
 
 class SupervisionSession(models.Model):
@@ -129,7 +131,9 @@ class SupervisionSession(models.Model):
         verbose_name_plural = _("supervision sessions")
 
     def __str__(self):
-        return f"{self.team_name} ({self.date:%Y-%m-%d})"
+        # No team name: a task team is often named after the family it works with, and
+        # this label lands in log entries and the site history.
+        return _("Supervision session of %(date)s") % {"date": f"{self.date:%Y-%m-%d}"}
 
     def all_members_consented(self):
         """True only if the session has members and each of them consented."""
@@ -168,3 +172,9 @@ class SupervisionMember(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.session}"
+
+    def record_consent(self, consented, by, when=None):
+        """A member's consent (or its withdrawal) with who recorded it and when."""
+        self.consented = consented
+        self.consent_recorded_at = when or timezone.now()
+        self.consent_recorded_by = by
