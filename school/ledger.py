@@ -1,0 +1,857 @@
+"""The hour ledger: every form of support counted from its source records, for a period and
+filters. One module for the report page, its CSV and XLSX files and `report_hours`, so the
+three can never disagree.
+
+What is counted (the shared semantics of the e-School records):
+
+- Trainings. An event falls in the period when one of its days does; only those days count.
+  Teaching hours = the sum of the days' teaching hours. A participation = a person present at
+  an event on at least one day; unique participants = distinct people. Person-hours = the sum
+  of the attendance rows' hours (the day's teaching hours unless a partial presence is noted).
+- Coaching: a session's hours count once as hours delivered by the coach (individual or
+  group by the session's form) and once per coachee as person-hours.
+- Supervision: likewise once for the supervisor and once per member.
+- E-learning: a completed enrolment in the period counts the course's hours once for the
+  learner. Courses belong to no project and have no trainer, so choosing a project, a
+  trainer or a coach leaves e-learning out.
+
+Filters on the people (territory, institution, person) narrow what a person did; events,
+teaching hours and coaching or supervision hours delivered then count the events and
+sessions in which at least one of those people took part.
+
+Everything is a database aggregate: a report is a fixed number of queries whatever the
+number of rows, and a breakdown streams from grouped queries merged on their sort key.
+Notes, topics, goals and conclusions are never read here."""
+
+import datetime
+import heapq
+import itertools
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import (
+    BigIntegerField,
+    Count,
+    DecimalField,
+    F,
+    Q,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, Concat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from school.models import (
+    Attendance,
+    CoachingForm,
+    CoachingSession,
+    Enrolment,
+    EnrolmentStatus,
+    EventDay,
+    EventKind,
+    Person,
+    SupervisionMember,
+    SupervisionSession,
+)
+
+# Sums of many rows outgrow the columns' own max_digits: declare a wide result.
+HOURS_FIELD = DecimalField(max_digits=20, decimal_places=2)
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+# A participation is a (person, event) pair; counted distinct as one integer so that one
+# grouped query yields it. Ids stay far below 2**31 in both databases.
+PAIR_FACTOR = 2**32
+
+TRAINING = "training"
+COACHING = "coaching"
+SUPERVISION = "supervision"
+ELEARNING = "elearning"
+SECTIONS = (TRAINING, COACHING, SUPERVISION, ELEARNING)
+
+SUPPORT_TYPES = [
+    *EventKind.choices,
+    (COACHING, _("coaching")),
+    (SUPERVISION, _("supervision")),
+    (ELEARNING, _("e-learning")),
+]
+EVENT_KINDS = set(EventKind.values)
+TERRITORY_CODE_LENGTHS = (2, 4, 7)
+
+
+def hours(value):
+    """A sum as the ledger reports it: a Decimal with two places. SQLite sums decimals as
+    floats; rounding to the cent removes what float arithmetic adds."""
+    if value is None:
+        return ZERO
+    return Decimal(value).quantize(CENT)
+
+
+def _pk(value):
+    return getattr(value, "pk", value)
+
+
+@dataclass(frozen=True)
+class LedgerFilters:
+    """What a report covers. Objects or their ids are accepted for the foreign keys.
+
+    support: "" for everything, an EventKind value (trainings of that type only), or
+    "coaching", "supervision", "elearning". territory: a TERC code of 2, 4 or 7 digits,
+    matched as a prefix of the person's gmina. trainer: a Person who trained; coach: a User
+    who coached or supervised (as a trainer too, through their register entry)."""
+
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    project: object = None
+    support: str = ""
+    territory: str = ""
+    institution: object = None
+    trainer: object = None
+    coach: object = None
+    person: object = None
+
+    def __post_init__(self):
+        for name in ("project", "institution", "trainer", "coach", "person"):
+            object.__setattr__(self, name, _pk(getattr(self, name)))
+        territory = (self.territory or "").strip()
+        object.__setattr__(self, "territory", territory)
+        if territory and not (territory.isdigit() and len(territory) in TERRITORY_CODE_LENGTHS):
+            raise ValueError("A territory is a TERC code of 2, 4 or 7 digits.")
+        if self.support and self.support not in {value for value, _label in SUPPORT_TYPES}:
+            raise ValueError(f"Unknown type of support: {self.support}")
+        if self.date_from and self.date_to and self.date_to < self.date_from:
+            raise ValueError("The period ends before it starts.")
+
+    @property
+    def has_people(self):
+        return bool(self.territory or self.institution or self.person)
+
+    @property
+    def has_provider(self):
+        return self.trainer is not None or self.coach is not None
+
+    def includes(self, section):
+        support = self.support
+        if support in EVENT_KINDS:
+            return section == TRAINING
+        if support and support != section:
+            return False
+        if section == ELEARNING and (self.project is not None or self.has_provider):
+            return False
+        return True
+
+    # Querysets of the source records, filtered ------------------------------------------
+
+    def _dates(self, path):
+        q = Q()
+        if self.date_from:
+            q &= Q(**{f"{path}__gte": self.date_from})
+        if self.date_to:
+            q &= Q(**{f"{path}__lte": self.date_to})
+        return q
+
+    def _people(self, path):
+        """The person filters on the Person reached by `path`."""
+        q = Q()
+        if self.territory:
+            q &= Q(**{f"{path}__gmina__code__startswith": self.territory})
+        if self.institution is not None:
+            q &= Q(**{f"{path}__institution_id": self.institution})
+        if self.person is not None:
+            q &= Q(**{f"{path}_id": self.person})
+        return q
+
+    def _trainer_user(self):
+        """The account of the chosen trainer: their coaching and supervision count too."""
+        return Person.objects.filter(pk=self.trainer).values("user_id")
+
+    def attendance(self):
+        if not self.includes(TRAINING):
+            return Attendance.objects.none()
+        qs = Attendance.objects.filter(self._dates("day__date") & self._people("person"))
+        if self.project is not None:
+            qs = qs.filter(day__event__project_id=self.project)
+        if self.support in EVENT_KINDS:
+            qs = qs.filter(day__event__kind=self.support)
+        if self.trainer is not None:
+            qs = qs.filter(day__event__trainers=self.trainer)
+        if self.coach is not None:
+            qs = qs.filter(day__event__trainers__user=self.coach)
+        return qs
+
+    def days(self):
+        if not self.includes(TRAINING):
+            return EventDay.objects.none()
+        qs = EventDay.objects.filter(self._dates("date"))
+        if self.project is not None:
+            qs = qs.filter(event__project_id=self.project)
+        if self.support in EVENT_KINDS:
+            qs = qs.filter(event__kind=self.support)
+        if self.trainer is not None:
+            qs = qs.filter(event__trainers=self.trainer)
+        if self.coach is not None:
+            qs = qs.filter(event__trainers__user=self.coach)
+        if self.has_people:
+            qs = qs.filter(event_id__in=self.attendance().values("day__event_id"))
+        return qs
+
+    def _sessions(self, model, provider, section):
+        if not self.includes(section):
+            return model.objects.none()
+        qs = model.objects.filter(self._dates("date"))
+        if self.project is not None:
+            qs = qs.filter(project_id=self.project)
+        if self.coach is not None:
+            qs = qs.filter(**{f"{provider}_id": self.coach})
+        if self.trainer is not None:
+            qs = qs.filter(**{f"{provider}_id__in": self._trainer_user()})
+        return qs
+
+    def coaching_sessions(self):
+        qs = self._sessions(CoachingSession, "coach", COACHING)
+        if self.has_people:
+            qs = qs.filter(pk__in=self.coachees().values("coachingsession_id"))
+        return qs
+
+    def coachees(self):
+        """The (session, coachee) pairs: a coachee's person-hours."""
+        through = CoachingSession.coachees.through
+        sessions = self._sessions(CoachingSession, "coach", COACHING)
+        return through.objects.filter(
+            Q(coachingsession__in=sessions.values("pk")) & self._people("person")
+        )
+
+    def supervision_sessions(self):
+        qs = self._sessions(SupervisionSession, "supervisor", SUPERVISION)
+        if self.has_people:
+            qs = qs.filter(pk__in=self.members().values("session_id"))
+        return qs
+
+    def members(self):
+        sessions = self._sessions(SupervisionSession, "supervisor", SUPERVISION)
+        return SupervisionMember.objects.filter(
+            Q(session__in=sessions.values("pk")) & self._people("person")
+        )
+
+    def completions(self):
+        """Completed enrolments in the period, with the learner's gmina and institution:
+        those of their register entry, else of their account's profile."""
+        if not self.includes(ELEARNING):
+            return Enrolment.objects.none()
+        qs = Enrolment.objects.filter(status=EnrolmentStatus.COMPLETED).annotate(
+            learner_gmina_code=Coalesce("user__person__gmina__code", "user__gmina__code"),
+            learner_institution=Coalesce("user__person__institution_id", "user__institution_id"),
+        )
+        zone = timezone.get_current_timezone()
+        if self.date_from:
+            start = datetime.datetime.combine(self.date_from, datetime.time.min, zone)
+            qs = qs.filter(completed_at__gte=start)
+        if self.date_to:
+            end = datetime.datetime.combine(
+                self.date_to + datetime.timedelta(days=1), datetime.time.min, zone
+            )
+            qs = qs.filter(completed_at__lt=end)
+        if self.territory:
+            qs = qs.filter(learner_gmina_code__startswith=self.territory)
+        if self.institution is not None:
+            qs = qs.filter(learner_institution=self.institution)
+        if self.person is not None:
+            qs = qs.filter(user_id__in=Person.objects.filter(pk=self.person).values("user_id"))
+        return qs
+
+
+def _sum(expression, **extra):
+    return Sum(expression, output_field=HOURS_FIELD, **extra)
+
+
+def _participations(person="person_id", event="day__event_id"):
+    return Count(Cast(person, BigIntegerField()) * PAIR_FACTOR + F(event), distinct=True)
+
+
+ATTENDED_HOURS = Coalesce("hours", "day__teaching_hours", output_field=HOURS_FIELD)
+
+
+# The summary ------------------------------------------------------------------------------
+
+
+@dataclass
+class TypeFigures:
+    kind: str
+    label: str
+    events: int = 0
+    teaching_hours: Decimal = ZERO
+    participations: int = 0
+    person_hours: Decimal = ZERO
+    unique_participants: int = 0
+
+
+@dataclass
+class Report:
+    filters: LedgerFilters
+    by_type: list = field(default_factory=list)
+    events: int = 0
+    teaching_hours: Decimal = ZERO
+    participations: int = 0
+    unique_participants: int = 0
+    person_hours: Decimal = ZERO
+    coaching_individual_sessions: int = 0
+    coaching_individual_hours: Decimal = ZERO
+    coaching_group_sessions: int = 0
+    coaching_group_hours: Decimal = ZERO
+    coachee_person_hours: Decimal = ZERO
+    unique_coachees: int = 0
+    supervision_sessions: int = 0
+    supervision_hours: Decimal = ZERO
+    supervision_person_hours: Decimal = ZERO
+    unique_supervised: int = 0
+    elearning_completions: int = 0
+    elearning_hours: Decimal = ZERO
+    unique_learners: int = 0
+
+    @property
+    def coaching_sessions(self):
+        return self.coaching_individual_sessions + self.coaching_group_sessions
+
+    @property
+    def coaching_hours(self):
+        return self.coaching_individual_hours + self.coaching_group_hours
+
+    @property
+    def person_hours_total(self):
+        """Hours of support received, all forms together."""
+        return (
+            self.person_hours
+            + self.coachee_person_hours
+            + self.supervision_person_hours
+            + self.elearning_hours
+        )
+
+    def as_dict(self):
+        """Stable keys for `report_hours --format json` (documented in the README). Hours are
+        strings with two decimals so that no precision is lost on the way."""
+        f = self.filters
+        return {
+            "period": {
+                "from": f.date_from.isoformat() if f.date_from else None,
+                "to": f.date_to.isoformat() if f.date_to else None,
+            },
+            "training": {
+                "events": self.events,
+                "teaching_hours": str(self.teaching_hours),
+                "participations": self.participations,
+                "unique_participants": self.unique_participants,
+                "person_hours": str(self.person_hours),
+                "by_type": [
+                    {
+                        "type": row.kind,
+                        "events": row.events,
+                        "teaching_hours": str(row.teaching_hours),
+                        "participations": row.participations,
+                        "unique_participants": row.unique_participants,
+                        "person_hours": str(row.person_hours),
+                    }
+                    for row in self.by_type
+                ],
+            },
+            "coaching": {
+                "sessions": self.coaching_sessions,
+                "hours": str(self.coaching_hours),
+                "individual_sessions": self.coaching_individual_sessions,
+                "individual_hours": str(self.coaching_individual_hours),
+                "group_sessions": self.coaching_group_sessions,
+                "group_hours": str(self.coaching_group_hours),
+                "coachee_person_hours": str(self.coachee_person_hours),
+                "unique_coachees": self.unique_coachees,
+            },
+            "supervision": {
+                "sessions": self.supervision_sessions,
+                "hours": str(self.supervision_hours),
+                "member_person_hours": str(self.supervision_person_hours),
+                "unique_members": self.unique_supervised,
+            },
+            "elearning": {
+                "completions": self.elearning_completions,
+                "hours": str(self.elearning_hours),
+                "unique_learners": self.unique_learners,
+            },
+            "person_hours_total": str(self.person_hours_total),
+        }
+
+
+def training_figures(filters, report=None):
+    """Events, teaching hours, participations, unique participants and person-hours, per
+    type of event and in all: three queries (none when trainings are filtered out)."""
+    report = report or Report(filters=filters)
+    if not filters.includes(TRAINING):
+        return report
+    labels = dict(EventKind.choices)
+    rows = {}
+    for row in (
+        filters.days()
+        .values("event__kind")
+        .annotate(events=Count("event", distinct=True), teaching=_sum("teaching_hours"))
+        .order_by()
+    ):
+        kind = row["event__kind"]
+        rows[kind] = TypeFigures(
+            kind, labels.get(kind, kind), row["events"], hours(row["teaching"])
+        )
+    attendance = filters.attendance()
+    for row in (
+        attendance.values("day__event__kind")
+        .annotate(
+            participations=_participations(),
+            people=Count("person", distinct=True),
+            person_hours=_sum(ATTENDED_HOURS),
+        )
+        .order_by()
+    ):
+        kind = row["day__event__kind"]
+        figures = rows.setdefault(kind, TypeFigures(kind, labels.get(kind, kind)))
+        figures.participations = row["participations"]
+        figures.unique_participants = row["people"]
+        figures.person_hours = hours(row["person_hours"])
+    order = {kind: n for n, kind in enumerate(EventKind.values)}
+    report.by_type = sorted(rows.values(), key=lambda row: order.get(row.kind, len(order)))
+    report.events = sum(row.events for row in report.by_type)
+    report.teaching_hours = hours(sum((row.teaching_hours for row in report.by_type), ZERO))
+    report.participations = sum(row.participations for row in report.by_type)
+    report.person_hours = hours(sum((row.person_hours for row in report.by_type), ZERO))
+    # A person at events of two types is one participant: counted apart, not summed.
+    report.unique_participants = attendance.aggregate(n=Count("person", distinct=True))["n"]
+    return report
+
+
+def coaching_figures(filters, report=None):
+    report = report or Report(filters=filters)
+    if not filters.includes(COACHING):
+        return report
+    for row in (
+        filters.coaching_sessions()
+        .values("form")
+        .annotate(sessions=Count("pk"), total=_sum("hours"))
+        .order_by()
+    ):
+        if row["form"] == CoachingForm.GROUP:
+            report.coaching_group_sessions = row["sessions"]
+            report.coaching_group_hours = hours(row["total"])
+        else:
+            report.coaching_individual_sessions += row["sessions"]
+            report.coaching_individual_hours = hours(
+                report.coaching_individual_hours + hours(row["total"])
+            )
+    totals = filters.coachees().aggregate(
+        person_hours=_sum("coachingsession__hours"), people=Count("person", distinct=True)
+    )
+    report.coachee_person_hours = hours(totals["person_hours"])
+    report.unique_coachees = totals["people"]
+    return report
+
+
+def supervision_figures(filters, report=None):
+    report = report or Report(filters=filters)
+    if not filters.includes(SUPERVISION):
+        return report
+    totals = filters.supervision_sessions().aggregate(sessions=Count("pk"), total=_sum("hours"))
+    report.supervision_sessions = totals["sessions"]
+    report.supervision_hours = hours(totals["total"])
+    members = filters.members().aggregate(
+        person_hours=_sum("session__hours"), people=Count("person", distinct=True)
+    )
+    report.supervision_person_hours = hours(members["person_hours"])
+    report.unique_supervised = members["people"]
+    return report
+
+
+def elearning_figures(filters, report=None):
+    report = report or Report(filters=filters)
+    if not filters.includes(ELEARNING):
+        return report
+    totals = filters.completions().aggregate(
+        completions=Count("pk"),
+        total=_sum("course__hours"),
+        learners=Count("user", distinct=True),
+    )
+    report.elearning_completions = totals["completions"]
+    report.elearning_hours = hours(totals["total"])
+    report.unique_learners = totals["learners"]
+    return report
+
+
+def report(filters):
+    """Every figure of the summary: at most eight queries."""
+    result = Report(filters=filters)
+    training_figures(filters, result)
+    coaching_figures(filters, result)
+    supervision_figures(filters, result)
+    elearning_figures(filters, result)
+    return result
+
+
+# Breakdowns -------------------------------------------------------------------------------
+
+BY_PERSON = "person"
+BY_INSTITUTION = "institution"
+BY_GMINA = "gmina"
+BY_POWIAT = "powiat"
+BY_VOIVODESHIP = "voivodeship"
+BY_PROJECT = "project"
+BY_PROVIDER = "provider"
+
+BREAKDOWNS = [
+    (BY_PROJECT, _("project")),
+    (BY_VOIVODESHIP, _("voivodeship")),
+    (BY_POWIAT, _("powiat")),
+    (BY_GMINA, _("gmina")),
+    (BY_INSTITUTION, _("institution")),
+    (BY_PROVIDER, _("trainer or coach")),
+    (BY_PERSON, _("person")),
+]
+
+# Columns: (key, heading, kind) with kind "count" or "hours".
+COLUMN_LABELS = {
+    "events": (_("Events"), "count"),
+    "teaching_hours": (_("Teaching hours"), "hours"),
+    "participations": (_("Participations"), "count"),
+    "unique_participants": (_("Unique participants"), "count"),
+    "training_person_hours": (_("Training person-hours"), "hours"),
+    "coaching_individual_hours": (_("Individual coaching hours"), "hours"),
+    "coaching_group_hours": (_("Group coaching hours"), "hours"),
+    "coachee_person_hours": (_("Coaching person-hours"), "hours"),
+    "supervision_hours": (_("Supervision hours"), "hours"),
+    "supervision_person_hours": (_("Supervision person-hours"), "hours"),
+    "elearning_completions": (_("E-learning completions"), "count"),
+    "elearning_hours": (_("E-learning hours"), "hours"),
+    "person_hours_total": (_("Person-hours in all"), "hours"),
+}
+PARTICIPANT_COLUMNS = [
+    "participations",
+    "unique_participants",
+    "training_person_hours",
+    "coachee_person_hours",
+    "supervision_person_hours",
+    "elearning_completions",
+    "elearning_hours",
+    "person_hours_total",
+]
+DELIVERY_COLUMNS = [
+    "events",
+    "teaching_hours",
+    "participations",
+    "unique_participants",
+    "training_person_hours",
+    "coaching_individual_hours",
+    "coaching_group_hours",
+    "coachee_person_hours",
+    "supervision_hours",
+    "supervision_person_hours",
+    "person_hours_total",
+]
+
+
+def breakdown_columns(by):
+    return DELIVERY_COLUMNS if by in (BY_PROJECT, BY_PROVIDER) else PARTICIPANT_COLUMNS
+
+
+@dataclass
+class BreakdownRow:
+    """One group: `key` (a TERC code, an id), `label` (a name), `code` (what identifies
+    the group in a file: a TERC code, a project code, an id) and `detail` (the person's
+    gmina and institution, or whether a provider is a trainer or a coach)."""
+
+    key: object
+    label: str = ""
+    code: str = ""
+    detail: str = ""
+    values: dict = field(default_factory=dict)
+
+    def value(self, column):
+        if column == "person_hours_total":
+            return hours(
+                sum(
+                    (
+                        self.values.get(name) or ZERO
+                        for name in (
+                            "training_person_hours",
+                            "coachee_person_hours",
+                            "supervision_person_hours",
+                            "elearning_hours",
+                        )
+                    ),
+                    ZERO,
+                )
+            )
+        default = ZERO if COLUMN_LABELS[column][1] == "hours" else 0
+        value = self.values.get(column)
+        return default if value is None else value
+
+
+def _person_group(path):
+    """Key and label expressions for the person reached by `path`, per kind of group."""
+    return {
+        BY_PERSON: {
+            "key": F(f"{path}_id"),
+            "label": Concat(
+                f"{path}__first_name", Value(" "), f"{path}__last_name", output_field=_text()
+            ),
+            "code": F(f"{path}__gmina__code"),
+            "detail": Coalesce(f"{path}__institution__name", f"{path}__institution_name"),
+        },
+        BY_INSTITUTION: {
+            "key": F(f"{path}__institution_id"),
+            "label": F(f"{path}__institution__name"),
+        },
+        BY_GMINA: {"key": F(f"{path}__gmina__code"), "label": F(f"{path}__gmina__name")},
+        BY_POWIAT: {
+            "key": F(f"{path}__gmina__parent__code"),
+            "label": F(f"{path}__gmina__parent__name"),
+        },
+        BY_VOIVODESHIP: {
+            "key": F(f"{path}__gmina__parent__parent__code"),
+            "label": F(f"{path}__gmina__parent__parent__name"),
+        },
+    }
+
+
+def _text():
+    from django.db.models import CharField
+
+    return CharField()
+
+
+def _learner_group():
+    """E-learning: the learner's register entry, else their account's profile."""
+    return {
+        BY_PERSON: {
+            "key": F("user__person__id"),
+            "label": Concat(
+                "user__person__first_name",
+                Value(" "),
+                "user__person__last_name",
+                output_field=_text(),
+            ),
+            "code": F("user__person__gmina__code"),
+            "detail": Coalesce("user__person__institution__name", "user__person__institution_name"),
+        },
+        BY_INSTITUTION: {
+            "key": Coalesce("user__person__institution_id", "user__institution_id"),
+            "label": Coalesce("user__person__institution__name", "user__institution__name"),
+        },
+        BY_GMINA: {
+            "key": Coalesce("user__person__gmina__code", "user__gmina__code"),
+            "label": Coalesce("user__person__gmina__name", "user__gmina__name"),
+        },
+        BY_POWIAT: {
+            "key": Coalesce("user__person__gmina__parent__code", "user__gmina__parent__code"),
+            "label": Coalesce("user__person__gmina__parent__name", "user__gmina__parent__name"),
+        },
+        BY_VOIVODESHIP: {
+            "key": Coalesce(
+                "user__person__gmina__parent__parent__code", "user__gmina__parent__parent__code"
+            ),
+            "label": Coalesce(
+                "user__person__gmina__parent__parent__name", "user__gmina__parent__parent__name"
+            ),
+        },
+    }
+
+
+def _project_group(path):
+    return {"key": F(f"{path}_id"), "label": F(f"{path}__name"), "code": F(f"{path}__code")}
+
+
+def _user_group(path):
+    return {
+        "key": F(f"{path}_id"),
+        "label": Concat(
+            f"{path}__first_name", Value(" "), f"{path}__last_name", output_field=_text()
+        ),
+        "code": F(f"{path}__username"),
+    }
+
+
+def _grouped(queryset, group, figures):
+    """A grouped query ordered by its key (empty keys last, as in the merge)."""
+    return (
+        queryset.values(**group)
+        .annotate(**figures)
+        .order_by(F("key").asc(nulls_last=True))
+        .iterator(chunk_size=2000)
+    )
+
+
+def _sort_key(row):
+    key = row["key"]
+    return (1, "") if key is None else (0, key)
+
+
+def _merge(streams):
+    """Rows of several grouped queries, each sorted by key, joined into one row per key as
+    they stream by: nothing is held but the current group."""
+    merged = heapq.merge(*streams, key=_sort_key)
+    for _key, parts in itertools.groupby(merged, key=_sort_key):
+        row = None
+        for part in parts:
+            if row is None:
+                row = BreakdownRow(key=part["key"])
+            for name, value in part.items():
+                if name == "key":
+                    continue
+                if name in ("label", "code", "detail"):
+                    if value and not getattr(row, name):
+                        setattr(row, name, str(value))
+                    continue
+                row.values[name] = hours(value) if COLUMN_LABELS[name][1] == "hours" else value
+        yield row
+
+
+def _participant_streams(filters, by):
+    attendance = {
+        "participations": _participations(),
+        "unique_participants": Count("person", distinct=True),
+        "training_person_hours": _sum(ATTENDED_HOURS),
+    }
+    streams = []
+    if filters.includes(TRAINING):
+        streams.append(_grouped(filters.attendance(), _person_group("person")[by], attendance))
+    if filters.includes(COACHING):
+        streams.append(
+            _grouped(
+                filters.coachees(),
+                _person_group("person")[by],
+                {"coachee_person_hours": _sum("coachingsession__hours")},
+            )
+        )
+    if filters.includes(SUPERVISION):
+        streams.append(
+            _grouped(
+                filters.members(),
+                _person_group("person")[by],
+                {"supervision_person_hours": _sum("session__hours")},
+            )
+        )
+    if filters.includes(ELEARNING):
+        streams.append(
+            _grouped(
+                filters.completions(),
+                _learner_group()[by],
+                {"elearning_completions": Count("pk"), "elearning_hours": _sum("course__hours")},
+            )
+        )
+    return streams
+
+
+def _delivery_figures():
+    return {
+        "days": {"events": Count("event", distinct=True), "teaching_hours": _sum("teaching_hours")},
+        "attendance": {
+            "participations": _participations(),
+            "unique_participants": Count("person", distinct=True),
+            "training_person_hours": _sum(ATTENDED_HOURS),
+        },
+        "coaching": {
+            "coaching_individual_hours": _sum("hours", filter=~Q(form=CoachingForm.GROUP)),
+            "coaching_group_hours": _sum("hours", filter=Q(form=CoachingForm.GROUP)),
+        },
+        "coachees": {"coachee_person_hours": _sum("coachingsession__hours")},
+        "supervision": {"supervision_hours": _sum("hours")},
+        "members": {"supervision_person_hours": _sum("session__hours")},
+    }
+
+
+def _project_streams(filters):
+    figures = _delivery_figures()
+    streams = []
+    if filters.includes(TRAINING):
+        streams.append(_grouped(filters.days(), _project_group("event__project"), figures["days"]))
+        streams.append(
+            _grouped(
+                filters.attendance(), _project_group("day__event__project"), figures["attendance"]
+            )
+        )
+    if filters.includes(COACHING):
+        streams.append(
+            _grouped(filters.coaching_sessions(), _project_group("project"), figures["coaching"])
+        )
+        streams.append(
+            _grouped(
+                filters.coachees(),
+                _project_group("coachingsession__project"),
+                figures["coachees"],
+            )
+        )
+    if filters.includes(SUPERVISION):
+        streams.append(
+            _grouped(
+                filters.supervision_sessions(), _project_group("project"), figures["supervision"]
+            )
+        )
+        streams.append(
+            _grouped(filters.members(), _project_group("session__project"), figures["members"])
+        )
+    return streams
+
+
+def _trainer_group(path):
+    return {
+        "key": F(f"{path}__id"),
+        "label": Concat(
+            f"{path}__first_name", Value(" "), f"{path}__last_name", output_field=_text()
+        ),
+    }
+
+
+def _provider_rows(filters):
+    """Trainers (people of the register) first, then coaches and supervisors (accounts):
+    each with what they delivered."""
+    figures = _delivery_figures()
+    trainers, coaches = [], []
+    if filters.includes(TRAINING):
+        trainers.append(
+            _grouped(filters.days(), _trainer_group("event__trainers"), figures["days"])
+        )
+        trainers.append(
+            _grouped(
+                filters.attendance(), _trainer_group("day__event__trainers"), figures["attendance"]
+            )
+        )
+    if filters.includes(COACHING):
+        coaches.append(
+            _grouped(filters.coaching_sessions(), _user_group("coach"), figures["coaching"])
+        )
+        coaches.append(
+            _grouped(filters.coachees(), _user_group("coachingsession__coach"), figures["coachees"])
+        )
+    if filters.includes(SUPERVISION):
+        coaches.append(
+            _grouped(
+                filters.supervision_sessions(), _user_group("supervisor"), figures["supervision"]
+            )
+        )
+        coaches.append(
+            _grouped(filters.members(), _user_group("session__supervisor"), figures["members"])
+        )
+    trainer_role = str(_("trainer"))
+    coach_role = str(_("coach or supervisor"))
+    for row in _merge(trainers):
+        row.detail = trainer_role
+        if row.key is None:
+            row.label = str(_("no trainer given"))
+        yield row
+    for row in _merge(coaches):
+        row.detail = coach_role
+        yield row
+
+
+def breakdown(filters, by):
+    """Rows per group (see BREAKDOWNS), streamed: a fixed number of grouped queries read
+    through server-side cursors where the database has them. Groups are in the order of
+    their key (TERC code, id); people without a gmina or institution come last, as one
+    row with an empty key."""
+    if by == BY_PROVIDER:
+        return _provider_rows(filters)
+    if by == BY_PROJECT:
+        return _merge(_project_streams(filters))
+    if by not in dict(BREAKDOWNS):
+        raise ValueError(f"Unknown breakdown: {by}")
+    return _merge(_participant_streams(filters, by))
