@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
+from portal import csv_import
 from school.models import Enrolment, EnrolmentSource, EnrolmentStatus, original
 from school.services import EnrolmentError, enrol
 
@@ -69,22 +70,12 @@ def _decode(data):
     if len(data) > MAX_FILE_BYTES:
         raise ImportFileError(_("The file is larger than 1 MB. Split the list into parts."))
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFileError(
-            _(
-                "The file is not in UTF-8 encoding. In Excel choose “Save as” → "
-                "“CSV UTF-8 (comma delimited)”."
-            )
-        ) from error
+        text = csv_import.decode(data)
+    except csv_import.CsvFileError as error:
+        raise ImportFileError(str(error)) from error
     if not text.strip():
         raise ImportFileError(_("The file is empty."))
     return text
-
-
-def _delimiter(text):
-    first_line = next(line for line in text.splitlines() if line.strip())
-    return ";" if first_line.count(";") >= first_line.count(",") else ","
 
 
 def _is_header(cells):
@@ -95,7 +86,7 @@ def read_rows(data):
     """The rows of the file and the problems found in the file itself (before anyone is
     looked up). Raises ImportFileError when the file cannot be read at all."""
     text = _decode(data)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_import.sniff_delimiter(text))
     rows, problems, first_line_of = [], [], {}
     seen_first_row = False
     for cells in reader:
