@@ -5,16 +5,20 @@ Recognition is deliberately cautious: an account, then an e-mail address. Two pe
 the same name in different gminas are common in Poland, so a name alone never joins two
 rows; it only puts them on the list of possible duplicates for a coordinator to confirm."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import ModelLogEntry
 
 from school.models import (
     Attendance,
     CoachingSession,
     Person,
     Registration,
+    RegistrationStatus,
     SupervisionMember,
     TrainingEvent,
 )
@@ -107,8 +111,39 @@ def possible_duplicates(person):
     return candidates
 
 
+def listed_for(event):
+    """The people on an event's list: registered (and not cancelled) or present on one of
+    its days (an imported attendance list need not register anyone), by name."""
+    registered = Registration.objects.filter(
+        event=event, status=RegistrationStatus.REGISTERED
+    ).values("person_id")
+    present = Attendance.objects.filter(day__event=event).values("person_id")
+    return Person.objects.filter(Q(pk__in=registered) | Q(pk__in=present)).order_by(
+        "last_name", "first_name", "pk"
+    )
+
+
 class MergeError(ValueError):
-    pass
+    """Why two rows cannot be one person; `message` is translatable, for the coordinator."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def merge_refusal(keep, duplicate):
+    """Why the two rows cannot be merged (a translatable message), or None: asked before
+    a coordinator is offered the merge, and by merge itself."""
+    if keep.pk == duplicate.pk:
+        return _("A person cannot be merged with themselves.")
+    if keep.erased_at or duplicate.erased_at:
+        # Joining an erased row to a named one would tell again who it was.
+        return _("The personal data of one of them has been erased.")
+    if keep.user_id and duplicate.user_id:
+        return _("Both people have accounts; they are different people.")
+    if keep.email and duplicate.email and keep.email != duplicate.email:
+        return _("The two people have different e-mail addresses.")
+    return None
 
 
 @transaction.atomic
@@ -116,18 +151,29 @@ def merge(keep, duplicate):
     """Move everything recorded for `duplicate` to `keep` and delete `duplicate`. Where both
     were present on the same day (or registered for the same event), one row stays.
     Returns the number of rows moved."""
-    if keep.pk == duplicate.pk:
-        raise MergeError("A person cannot be merged with themselves.")
-    if keep.user_id and duplicate.user_id:
-        raise MergeError("Both people have accounts; they are different people.")
-    if keep.email and duplicate.email and keep.email != duplicate.email:
-        raise MergeError("The two people have different e-mail addresses.")
+    refusal = merge_refusal(keep, duplicate)
+    if refusal is not None:
+        raise MergeError(refusal)
     moved = 0
+    # Present on the same day under both rows: the longer presence stands (None = the
+    # whole day), so that a merge never lowers the hours reported.
     kept_days = Attendance.objects.filter(person=keep).values("day_id")
-    Attendance.objects.filter(person=duplicate, day_id__in=kept_days).delete()
+    overlap = Attendance.objects.filter(person=duplicate, day_id__in=kept_days)
+    longer = {row.day_id: row.hours for row in overlap}
+    for row in Attendance.objects.filter(person=keep, day_id__in=list(longer)):
+        theirs = longer[row.day_id]
+        if row.hours is not None and (theirs is None or theirs > row.hours):
+            row.hours = theirs
+            row.save(update_fields=["hours"])
+    overlap.delete()
     moved += Attendance.objects.filter(person=duplicate).update(person=keep)
     kept_events = Registration.objects.filter(person=keep).values("event_id")
-    Registration.objects.filter(person=duplicate, event_id__in=kept_events).delete()
+    overlapping = Registration.objects.filter(person=duplicate, event_id__in=kept_events)
+    still_registered = overlapping.filter(status=RegistrationStatus.REGISTERED).values("event_id")
+    Registration.objects.filter(person=keep, event_id__in=still_registered).update(
+        status=RegistrationStatus.REGISTERED
+    )
+    overlapping.delete()
     moved += Registration.objects.filter(person=duplicate).update(person=keep)
     kept_sessions = SupervisionMember.objects.filter(person=keep).values("session_id")
     SupervisionMember.objects.filter(person=duplicate, session_id__in=kept_sessions).delete()
@@ -170,4 +216,8 @@ def erase(person):
     person.user = None
     person.erased_at = timezone.now()
     person.save()
+    # The admin history labels its entries with the name the person had then.
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Person), object_id=str(person.pk)
+    ).update(label=person.full_name)
     return person
