@@ -28,6 +28,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -184,7 +185,7 @@ class PeopleFormMixin:
 
 
 def warned(help_text):
-    return f"{help_text} {FREE_TEXT_WARNING}"
+    return format_lazy("{} {}", help_text, FREE_TEXT_WARNING)
 
 
 class CoachingSessionForm(PeopleFormMixin, WagtailAdminModelForm):
@@ -315,6 +316,8 @@ class FindPeopleMixin:
         form_class = self.get_form_class()
         names = getattr(form_class, "people_fields", ())
         if any(finding(request.POST, name) for name in names):
+            if not hasattr(self, "object"):
+                self.object = None  # a session being created
             self.form = self.get_form()
             self.form.suppress_errors()
             return self.render_to_response(self.get_context_data(form=self.form))
@@ -712,6 +715,9 @@ class HoursView(CoordinatorOnlyMixin, TemplateView):
         supervision_totals = supervision_sessions.order_by().aggregate(
             hours=Sum("hours"), sessions=Count("pk")
         )
+        totals["individual_text"] = coaching.format_hours(totals["individual"])
+        totals["group_text"] = coaching.format_hours(totals["group"])
+        supervision_totals["hours_text"] = coaching.format_hours(supervision_totals["hours"])
         is_superuser = self.request.user.is_superuser
         coaching_page = Paginator(
             coaching.coaching_hours_rows(coaching_sessions), PER_PAGE
@@ -727,6 +733,7 @@ class HoursView(CoordinatorOnlyMixin, TemplateView):
                     row["coach__first_name"], row["coach__last_name"], row["coach__username"]
                 ),
                 "form_label": forms_shown.get(row["form"], row["form"]),
+                "hours_text": coaching.format_hours(row["hours"]),
                 "notes_url": reverse("school_support_hours:coaching_notes", args=[row["pk"]])
                 if is_superuser
                 else "",
@@ -741,6 +748,7 @@ class HoursView(CoordinatorOnlyMixin, TemplateView):
                     row["supervisor__last_name"],
                     row["supervisor__username"],
                 ),
+                "hours_text": coaching.format_hours(row["hours"]),
                 "notes_url": reverse("school_support_hours:supervision_notes", args=[row["pk"]])
                 if is_superuser
                 else "",
@@ -787,6 +795,7 @@ class ReadNotesView(CoordinatorOnlyMixin, TemplateView):
         is_coaching = isinstance(session, CoachingSession)
         context.update(
             session=session,
+            hours_text=coaching.format_hours(session.hours),
             is_coaching=is_coaching,
             allowed=coaching.may_audit_read(self.request.user, session),
             hours_url=reverse("school_support_hours:index"),

@@ -190,3 +190,16 @@ def supervision_hours_rows(sessions=None):
             "supervisor__username",
         )
     )
+
+
+def format_hours(value):
+    """1.50 → "1,5", 2.00 → "2", 0.25 → "0,25" (in the active language): hours as people
+    write them, never rounded."""
+    from decimal import Decimal
+
+    from django.utils.formats import number_format
+
+    value = Decimal(value or 0)
+    if value == value.to_integral_value():
+        return number_format(value.quantize(Decimal(1)))
+    return number_format(value.normalize())
