@@ -12,6 +12,7 @@ DEMO_MODULES = [
     "portal.demo_content",
     "news.demo",
     "school.demo",
+    "school.demo_records",
     "portal.demo_menu",
 ]
 
