@@ -253,22 +253,8 @@ class ImportReport:
         """Whether the good rows were (or, in a dry run, would be) written."""
         return not self.file_error and (not self.errors or self.partial)
 
-    def summary(self):
-        """The outcome in a few sentences in the active language (Polish by default)."""
-        if self.file_error:
-            return [_("Nothing was imported.")]
-        count = len(self.bad_lines)
-        if self.errors and not self.partial:
-            return [
-                ngettext(
-                    "Nothing was imported: %(count)s row has errors. Correct the file, or "
-                    "import only the correct rows.",
-                    "Nothing was imported: %(count)s rows have errors. Correct the file, or "
-                    "import only the correct rows.",
-                    count,
-                )
-                % {"count": count}
-            ]
+    def change_lines(self):
+        """What the import changed (or, in a dry run, would change), in sentences."""
         c = self.counts
         if self.kind == EVENTS:
             lines = [
@@ -309,6 +295,25 @@ class ImportReport:
                 },
                 _("Registrations: %(created)s new.") % {"created": c["registrations_created"]},
             ]
+        return lines
+
+    def summary(self):
+        """The outcome in a few sentences in the active language (Polish by default)."""
+        if self.file_error:
+            return [_("Nothing was imported.")]
+        count = len(self.bad_lines)
+        if self.errors and not self.partial:
+            return [
+                ngettext(
+                    "Nothing was imported: %(count)s row has errors. Correct the file, or "
+                    "import only the correct rows.",
+                    "Nothing was imported: %(count)s rows have errors. Correct the file, or "
+                    "import only the correct rows.",
+                    count,
+                )
+                % {"count": count}
+            ]
+        lines = self.change_lines()
         if self.errors:
             lines.append(
                 ngettext(

@@ -10,15 +10,19 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
+from portal import roles
 from school.models import Attendance, EventDay, Person, Registration, TrainingEvent
 from school.training_import import import_attendance, import_events
 from tests.factories import UserFactory
 from tests.factories.catalog import OKSA, InstitutionFactory
 from tests.factories.records import PersonFactory, ProjectFactory, attend
+from tests.utils import soup, text
 
 BIELINY = "2604012"  # gmina Bieliny, powiat kielecki
 D1, D2, D3 = datetime.date(2019, 5, 6), datetime.date(2019, 5, 7), datetime.date(2019, 6, 6)
@@ -633,3 +637,155 @@ def test_import_events_command_records_the_user(records, tmp_path):
     assert set(TrainingEvent.objects.values_list("created_by", flat=True)) == {coordinator.pk}
     with pytest.raises(CommandError, match="No user"):
         call_command("import_events", str(path), "--user", "nikt", stdout=io.StringIO())
+
+
+# The admin upload page ---------------------------------------------------------------------
+
+UPLOAD = "/admin/school/trainings-import/"
+
+
+def coordinator_user():
+    user = UserFactory(first_name="Katarzyna", last_name="Koordynatorka")
+    user.groups.add(Group.objects.get(name=roles.COORDINATOR))
+    return user
+
+
+def upload(client, data, kind="events", name="wydarzenia.csv"):
+    return client.post(
+        UPLOAD,
+        {"action": "preview", "kind": kind, "file": SimpleUploadedFile(name, data, "text/csv")},
+    )
+
+
+def error_rows(response):
+    table = soup(response).find("table", class_="listing")
+    if table is None:
+        return []
+    return [[text(cell) for cell in tr.find_all(["th", "td"])] for tr in table.tbody.find_all("tr")]
+
+
+def test_upload_preview_then_import(client, records):
+    coordinator = coordinator_user()
+    client.force_login(coordinator)
+    response = upload(client, csv_bytes([EVENT_HEADER_PL, *EVENT_ROWS]))
+    assert response.status_code == 200
+    page = soup(response)
+    assert "Podgląd pliku „wydarzenia.csv”" in text(page.find(id="import-report-heading"))
+    assert "Wydarzenia: nowe – 2, zmienione – 0, bez zmian – 0." in text(page)
+    assert TrainingEvent.objects.count() == 0  # a preview saves nothing
+    button = page.find("button", attrs={"value": "import"})
+    assert text(button) == "Importuj plik"
+    token = page.find("input", attrs={"name": "token"})["value"]
+    response = client.post(UPLOAD, {"action": "import", "token": token})
+    assert response.status_code == 200
+    assert TrainingEvent.objects.count() == 2
+    assert set(TrainingEvent.objects.values_list("created_by", flat=True)) == {coordinator.pk}
+    # The same confirmation again (a double click, a second tab): nothing more happens.
+    response = client.post(UPLOAD, {"action": "import", "token": token})
+    assert response.status_code == 409
+    assert "Prześlij plik ponownie." in response.content.decode()
+    assert TrainingEvent.objects.count() == 2
+
+
+def test_preview_of_a_bad_file_lists_the_rows_and_offers_only_the_good_rows(client, records):
+    client.force_login(coordinator_user())
+    rows = [EVENT_HEADER_EN, *EVENT_ROWS, _with(type="seminarium", event_id="ZLY-1")]
+    response = upload(client, csv_bytes(rows, ",", False))
+    page = soup(response)
+    problems = error_rows(response)
+    assert [problem[:2] for problem in problems] == [["5", "type"]]
+    assert problems[0][2].startswith("Nieznany rodzaj wydarzenia „seminarium”.")
+    assert page.find("button", attrs={"value": "import"}) is None
+    good = page.find("button", attrs={"value": "import_good"})
+    assert text(good) == "Importuj tylko 3 poprawne wiersze"
+    # Sending "import all" with this token is refused too: the file has errors.
+    token = page.find("input", attrs={"name": "token"})["value"]
+    response = client.post(UPLOAD, {"action": "import", "token": token})
+    assert TrainingEvent.objects.count() == 0
+    assert "Niczego nie zaimportowano" in text(soup(response))
+    response = upload(client, csv_bytes(rows, ",", False))
+    token = soup(response).find("input", attrs={"name": "token"})["value"]
+    client.post(UPLOAD, {"action": "import_good", "token": token})
+    assert set(TrainingEvent.objects.values_list("import_key", flat=True)) == {"K3D-W01", "LK-S02"}
+
+
+def test_preview_of_an_unreadable_file_offers_nothing(client, records):
+    client.force_login(coordinator_user())
+    response = upload(client, "id;tytuł\n1;Łódź\n".encode("cp1250"))
+    page = soup(response)
+    assert "kodowaniu UTF-8" in text(page.find(id="import-report"))
+    assert page.find("input", attrs={"name": "token"}) is None
+
+
+def test_attendance_upload(client, events):
+    client.force_login(coordinator_user())
+    response = upload(
+        client, csv_bytes([ATTENDANCE_HEADER, *ATTENDANCE_ROWS]), "attendance", "lista.csv"
+    )
+    page = soup(response)
+    assert "Obecność: zapisane dni – 5, zmienione – 0, usunięte – 0." in text(page)
+    token = page.find("input", attrs={"name": "token"})["value"]
+    client.post(UPLOAD, {"action": "import", "token": token})
+    assert Attendance.objects.count() == 5
+
+
+def test_the_form_says_what_is_wrong(client, records):
+    client.force_login(coordinator_user())
+    response = client.post(UPLOAD, {"action": "preview", "kind": "events"})
+    page = soup(response)
+    file_input = page.find("input", attrs={"name": "file"})
+    assert "To pole jest wymagane." in text(page)
+    assert file_input.has_attr("aria-describedby") or file_input.has_attr("aria-invalid")
+
+
+ROLE_CASES = [
+    # (role, what they meet: "login" page, admin "home" with "no permission", or 200)
+    ("anonymous", "login"),
+    ("trainee", "login"),
+    ("editor", "home"),
+    ("institution_editor", "home"),
+    ("coordinator", 200),
+    ("superuser", 200),
+]
+
+
+def _user_for(role):
+    if role == "anonymous":
+        return None
+    if role == "superuser":
+        return UserFactory(is_superuser=True, is_staff=True)
+    if role == "coordinator":
+        return coordinator_user()
+    group = {
+        "trainee": roles.TRAINEE,
+        "editor": roles.EDITOR,
+        "institution_editor": roles.INSTITUTION_EDITOR,
+    }[role]
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def _met(response):
+    if response.status_code == 302:
+        location = response["Location"]
+        if location.rstrip("/") == "/admin":
+            return "home"
+        if "login" in location or "logowanie" in location:
+            return "login"
+    return response.status_code
+
+
+@pytest.mark.parametrize(("role", "expected"), ROLE_CASES, ids=[c[0] for c in ROLE_CASES])
+def test_who_may_use_the_upload_page(client, records, role, expected):
+    user = _user_for(role)
+    if user is not None:
+        client.force_login(user)
+    assert _met(client.get(UPLOAD)) == expected
+    response = upload(client, csv_bytes([EVENT_HEADER_PL, *EVENT_ROWS]))
+    assert _met(response) == expected
+    if expected != 200:
+        # Refused before the file was read: no session entry, nothing imported.
+        assert "school_training_import" not in client.session
+        assert client.post(UPLOAD, {"action": "import", "token": "x"}).status_code == 302
+    assert TrainingEvent.objects.count() == 0
