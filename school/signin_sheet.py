@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -65,7 +66,7 @@ def funding_note(project):
     if project is None or not project.funding_programme:
         return ""
     return gettext(
-        "The project “%(project)s” is co-financed by the European Union under %(programme)s."
+        "The project “%(project)s” is co-financed by the European Union (%(programme)s)."
     ) % {"project": project.name, "programme": project.funding_programme}
 
 
@@ -124,13 +125,16 @@ def _page_canvas(footer_lines, font):
             width, _height = self._pagesize
             self.saveState()
             self.setFont(font, 8)
-            y = 9 * mm
-            for line in reversed(footer_lines):
+            lines = []
+            for text in footer_lines:
+                lines += simpleSplit(text, font, 8, width - 2 * MARGIN)
+            y = 8 * mm
+            for line in reversed(lines):
                 self.drawString(MARGIN, y, line)
                 y += 3.6 * mm
             self.drawRightString(
                 width - MARGIN,
-                9 * mm,
+                y + 1.5 * mm,
                 gettext("Page %(number)d of %(total)d") % {"number": number, "total": total},
             )
             self.restoreState()
@@ -154,7 +158,7 @@ def signin_sheet(day, *, late_rows=LATE_ROWS):
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
-        bottomMargin=22 * mm,
+        bottomMargin=30 * mm,
         title=title,
     )
     story = [
