@@ -290,6 +290,13 @@ class SupervisionPermissionPolicy(BasePermissionPolicy):
 class OwnSessionMixin:
     """Any session but the user's own is not found, for every view of one session."""
 
+    def setup(self, request, *args, **kwargs):
+        # Before any session is looked up: someone without the role learns nothing, not
+        # even whether a session exists.
+        if not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        super().setup(request, *args, **kwargs)
+
     def own_sessions(self):
         return self.permission_policy.instances_user_has_permission_for(self.request.user, "change")
 
