@@ -128,15 +128,17 @@ def _page_canvas(footer_lines, font):
             lines = []
             for text in footer_lines:
                 lines += simpleSplit(text, font, 8, width - 2 * MARGIN)
-            y = 8 * mm
-            for line in reversed(lines):
-                self.drawString(MARGIN, y, line)
-                y += 3.6 * mm
+            # Drawn top down, in reading order: text extraction (and a screen reader
+            # reading the file) meets the page number, then the title and the note.
+            y = 8 * mm + (len(lines) - 1) * 3.6 * mm
             self.drawRightString(
                 width - MARGIN,
-                y + 1.5 * mm,
+                y + 5 * mm,
                 gettext("Page %(number)d of %(total)d") % {"number": number, "total": total},
             )
+            for line in lines:
+                self.drawString(MARGIN, y, line)
+                y -= 3.6 * mm
             self.restoreState()
 
     return PagedCanvas
