@@ -236,3 +236,27 @@ def test_the_plan_is_deterministic():
     first, second = demo_records.plan_all(), demo_records.plan_all()
     assert list(first.people) == list(second.people)
     assert [e.attendance for e in first.events] == [e.attendance for e in second.events]
+
+
+def test_the_ledger_reports_the_seeds_figures(demo):
+    from school import ledger
+
+    k3d = Project.objects.get(code="kooperacje-3d")
+    workshops = ledger.report(
+        ledger.LedgerFilters(
+            date_from=datetime.date(2019, 1, 1),
+            date_to=datetime.date(2019, 12, 31),
+            project=k3d,
+            support="two_day_workshop",
+        )
+    )
+    assert (workshops.events, workshops.teaching_hours, workshops.unique_participants) == (
+        30,
+        Decimal("480.00"),
+        424,
+    )
+    whole = ledger.report(ledger.LedgerFilters(project=k3d))
+    coaching = whole.coaching_individual_hours + whole.coaching_group_hours
+    assert Decimal("500") < coaching < Decimal("550")
+    visit = ledger.report(ledger.LedgerFilters(support="exchange_visit"))
+    assert (visit.events, visit.unique_participants) == (1, 40)
