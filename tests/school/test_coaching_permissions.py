@@ -305,3 +305,19 @@ def test_a_coordinators_personal_data_download_carries_no_notes(client, world):
     assert response.status_code == 200
     body = body_of(response)
     assert all(secret not in body for secret in SECRETS.values())
+
+
+@pytest.mark.parametrize(
+    "role, shown, hidden",
+    [
+        ("coach", ["Moje sesje coachingowe", "Sesje superwizji"], ["Godziny coachingu"]),
+        ("coordinator", ["Godziny coachingu i superwizji"], ["Moje sesje coachingowe"]),
+        ("editor", [], ["Moje sesje coachingowe", "Godziny coachingu i superwizji"]),
+        ("superuser", ["Moje sesje coachingowe", "Godziny coachingu i superwizji"], []),
+    ],
+)
+def test_admin_menu_shows_each_role_its_own_places(client, world, role, shown, hidden):
+    client.force_login(world["users"][role])
+    body = client.get("/admin/").content.decode()
+    assert all(label in body for label in shown)
+    assert not any(label in body for label in hidden)
