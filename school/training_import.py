@@ -1193,6 +1193,11 @@ def _run(importer_class, source, *, partial, dry_run, user):
         )
     else:
         report.saved = not dry_run and report.changed
+        if report.saved:
+            # The public list of trainings shows events and places left from the cache.
+            from portal.cache import invalidate
+
+            invalidate()
     report.seconds = time.perf_counter() - started
     return report
 
