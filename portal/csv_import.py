@@ -50,9 +50,7 @@ def sniff_delimiter(text):
 def records(text, delimiter=None):
     """(line, cells) for each record of the text, where `line` is the line the record
     starts on (the first line is 1; a quoted value may span lines). Cells are stripped."""
-    reader = csv.reader(
-        io.StringIO(text, newline=""), delimiter=delimiter or sniff_delimiter(text)
-    )
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or sniff_delimiter(text))
     line = 1
     try:
         for cells in reader:
