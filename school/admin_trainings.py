@@ -39,7 +39,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -48,8 +47,8 @@ from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.menus import MenuItem as ListMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.menus import MenuItem as ListMenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -711,6 +710,21 @@ class NewParticipantForm(forms.Form):
             self.fields[name].widget.attrs["autocomplete"] = "off"
 
 
+def describe_fields(form):
+    """Tie each input to its error and help (the ids of _field.html), so that a screen
+    reader reads why a value was refused when it reaches the field."""
+    for name, field in form.fields.items():
+        bound = form[name]
+        ids = []
+        if form.is_bound and bound.errors:
+            ids.append(f"{bound.auto_id}-error")
+        if field.help_text:
+            ids.append(f"{bound.auto_id}-help")
+        if ids:
+            field.widget.attrs["aria-describedby"] = " ".join(ids)
+    return form
+
+
 def register_search(text, exclude):
     """People of the register matching every word (name, e-mail, institution)."""
     queryset = Person.objects.filter(erased_at__isnull=True).exclude(pk__in=exclude)
@@ -860,7 +874,7 @@ class AttendanceView(EventAccessMixin, TrainingsTemplateMixin, TemplateView):
                 for day in self.days
             ],
             event=self.event,
-            new_form=new_form,
+            new_form=describe_fields(new_form),
             query=query,
             found=register_search(query, listed_ids) if query else None,
             media=new_form.media,
@@ -1314,29 +1328,31 @@ class EraseView(PersonMixin, TemplateView):
         return redirect("school_people:detail", self.person.pk)
 
 
-def personal_data(person):
-    """school.privacy.person_data, imported when asked for: that module is the data
-    protection part of the e-School and may be missing from an older installation."""
+def privacy_module():
+    """school.privacy (the data protection part of the e-School), imported when asked for:
+    the register works without it, the download then says it is not available."""
     try:
-        from school.privacy import person_data
+        from school import privacy
     except ImportError:
         return None
-    return person_data(person)
+    return privacy
 
 
 class PersonalDataView(PersonMixin, TemplateView):
     def get(self, request, *args, **kwargs):
-        data = personal_data(self.person)
-        if data is None:
+        privacy = privacy_module()
+        if privacy is None:
             messages.error(request, gettext("The export of personal data is not available."))
             return redirect("school_people:detail", self.person.pk)
-        log(self.person, "school.person.export", user=request.user)
-        content = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
-        stem = slugify(self.person.full_name) or str(self.person.pk)
-        response = HttpResponse(content, content_type="application/json; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'attachment; filename="dane-osobowe-{stem}-{timezone.localdate().isoformat()}.json"'
+        content = json.dumps(
+            privacy.person_data(self.person), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
         )
+        log(self.person, "school.person.export", user=request.user)
+        # The file name carries the register number, not the name: it ends up in folders
+        # and e-mail attachments.
+        name = f"dane-osobowe-{self.person.pk}-{timezone.localdate().isoformat()}.json"
+        response = HttpResponse(content, content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
         response["Cache-Control"] = "private, no-store"
         return response
 
