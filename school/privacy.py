@@ -317,14 +317,24 @@ def erase_person(person):
     every coachee is erased loses its goals and notes (shared and private), which were
     about those people; its date, topic and hours stay for the reports. Use this, not
     people.erase, wherever a person is erased on request or by retention."""
-    people.erase(person)
-    sessions = CoachingSession.objects.filter(coachees=person).exclude(
+    erase_people([person])
+    return person
+
+
+@transaction.atomic
+def erase_people(persons):
+    """erase_person for many, with one query for the notes of all their sessions."""
+    ids = []
+    for person in persons:
+        people.erase(person)
+        ids.append(person.pk)
+    sessions = CoachingSession.objects.filter(coachees__in=ids).exclude(
         coachees__erased_at__isnull=True
     )
     CoachingSession.objects.filter(pk__in=sessions.values("pk")).update(
         goals="", shared_notes="", private_notes=""
     )
-    return person
+    return ids
 
 
 def erase_support_records(user):

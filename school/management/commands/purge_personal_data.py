@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from school.privacy import erase_person, expired_people, retention_cutoff
+from school.privacy import erase_people, expired_people, retention_cutoff
 
 
 def _plural(count, one, few, many):
@@ -60,8 +60,7 @@ class Command(BaseCommand):
                     f"(identyfikatory: {ids}). Niczego nie zmieniono."
                 )
                 return
-            for person in expired:
-                erase_person(person)
+            erase_people(expired)
         self.stdout.write(
             f"Usunięto dane osobowe: {_people(len(expired))} (identyfikatory: {ids}). "
             "Ich obecności i godziny nadal liczą się w raportach, anonimowo."
