@@ -2,6 +2,7 @@
 
 import xml.etree.ElementTree as ET
 
+import pytest
 from django.contrib.auth.models import Group
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
@@ -124,3 +125,20 @@ def test_sitemap_is_cached_for_anonymous_visitors_until_a_page_is_published(site
     fresh = client.get("/sitemap.xml")
     assert fresh["X-Page-Cache"] == "miss"
     assert page.get_full_url() in fresh.content.decode()
+
+
+@pytest.mark.parametrize(
+    "role, reaches_admin",
+    [
+        ("Editor", True),
+        ("Moderator", True),
+        ("Coordinator", True),
+        ("Institution editor", True),
+        ("Coach", True),
+        ("Trainee", False),
+    ],
+)
+def test_which_roles_reach_the_admin(db, role, reaches_admin):
+    group = Group.objects.get(name=role)
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert ("access_admin" in codenames) is reaches_admin

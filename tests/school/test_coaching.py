@@ -9,7 +9,7 @@ import decimal
 import logging
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from wagtail.models import ModelLogEntry
 
 from portal import roles
@@ -31,19 +31,10 @@ COACHING_NEW = "/admin/school/coaching/new/"
 SUPERVISION_NEW = "/admin/school/supervision/new/"
 
 
-def grant_coach_admin_access():
-    """The Coach role needs Wagtail's admin access for these views; until the role
-    migration grants it (asked of the lead), the tests grant it the same way."""
-    group = Group.objects.get(name=roles.COACH)
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    return group
-
-
 @pytest.fixture
 def coach(db):
-    group = grant_coach_admin_access()
+    # The Coach role reaches the admin by its role migration (portal 0007).
+    group = Group.objects.get(name=roles.COACH)
     user = UserFactory(first_name="Celina", last_name="Coachingowa")
     user.groups.add(group)
     return user
@@ -318,9 +309,6 @@ def test_coordinator_may_not_use_the_audited_reading(client, sessions):
     group = Group.objects.get(name=roles.COORDINATOR)
     user = UserFactory()
     user.groups.add(group)
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
     client.force_login(user)
     url = f"/admin/school/support-hours/coaching/{sessions['coaching'].pk}/notes/"
     assert client.post(url).status_code == 302  # refused: back to the admin home
@@ -379,9 +367,6 @@ def test_history_shows_the_log_without_note_text(client, coach, sessions):
 def test_hours_view_counts_without_topics_or_notes(client, sessions, people):
     CoachingSessionFactory(coachees=people, form="group", hours=decimal.Decimal("2"))
     group = Group.objects.get(name=roles.COORDINATOR)
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
     user = UserFactory()
     user.groups.add(group)
     client.force_login(user)

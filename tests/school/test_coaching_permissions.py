@@ -12,7 +12,7 @@ Texts: P private notes, S shared notes, C conclusions; "-" none of them."""
 import io
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from openpyxl import load_workbook
 from wagtail.log_actions import log
 
@@ -47,17 +47,9 @@ ROLES = [
 R, D, N, F, OK = "login", "home", 404, 403, 200
 
 
-def access_admin():
-    return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-
-
 @pytest.fixture
 def world(site):
     CourseIndexPageFactory(parent=site.home_pl)
-    coach_group = Group.objects.get(name=roles.COACH)
-    # The Coach role lacks admin access in the role migrations: asked of the lead; the
-    # tests grant it as that migration will.
-    coach_group.permissions.add(access_admin())
     users = {"anonymous": None}
     for role, group in {
         "trainee": roles.TRAINEE,
