@@ -338,7 +338,10 @@ def erase_people(persons):
 
 
 def erase_support_records(user):
-    """Forget the account holder in the records of support, keep what reports count."""
+    """Forget the account holder in the records of support, keep what reports count.
+    A coach's or supervisor's sessions stay, pointing at the anonymised account, with
+    their hours; the shared notes and the conclusions stay too, as the coachees and the
+    team members still read them."""
     person = _person_of(user)
     if person is not None:
         erase_person(person)
