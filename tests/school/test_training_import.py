@@ -789,3 +789,13 @@ def test_who_may_use_the_upload_page(client, records, role, expected):
         assert "school_training_import" not in client.session
         assert client.post(UPLOAD, {"action": "import", "token": "x"}).status_code == 302
     assert TrainingEvent.objects.count() == 0
+
+
+def test_registration_can_be_opened_by_the_file(records):
+    header = [*EVENT_HEADER_EN, "registration_open"]
+    report = import_events(csv_bytes([header, [*WORKSHOP, "tak"], [*EVENT_ROWS[2], "nie"]]))
+    assert report.errors == []
+    assert TrainingEvent.objects.get(import_key="K3D-W01").registration_open
+    assert not TrainingEvent.objects.get(import_key="LK-S02").registration_open
+    report = import_events(csv_bytes([header, [*WORKSHOP, "może"]]))
+    assert report.errors[0].message == "„może” w kolumnie registration_open: wpisz tak albo nie."
