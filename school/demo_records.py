@@ -1017,7 +1017,12 @@ def write_events(events, projects, people, territory, names, workplaces, report)
     for event, row in zip(events, rows, strict=True):
         for date, starts, ends in event.days:
             day = EventDay(event=row, date=date, starts_at=_time(starts), ends_at=_time(ends))
-            day.teaching_hours = day.length_in_teaching_hours()
+            # A steering meeting is attended, not taught: it adds participations and no
+            # teaching hours to the reports.
+            if event.kind == EventKind.STEERING_MEETING:
+                day.teaching_hours = Decimal("0")
+            else:
+                day.teaching_hours = day.length_in_teaching_hours()
             days.append(day)
     EventDay.objects.bulk_create(days)
     by_event = {}

@@ -145,6 +145,8 @@ def test_steering_meetings(demo, title, gmina, dates):
     assert meeting.gmina.code == gmina
     assert list(meeting.days.values_list("date", flat=True)) == dates
     assert participants(TrainingEvent.objects.filter(pk=meeting.pk)) > 20
+    # Attended, not taught: no teaching hours added to the reports.
+    assert teaching_hours(TrainingEvent.objects.filter(pk=meeting.pk)) == 0
 
 
 def test_liderzy_trainings_and_the_exchange_visit(demo):
