@@ -300,6 +300,8 @@ class Report:
     coaching_group_hours: Decimal = ZERO
     coachee_person_hours: Decimal = ZERO
     unique_coachees: int = 0
+    coaching_individual_person_hours: Decimal = ZERO
+    coaching_group_person_hours: Decimal = ZERO
     supervision_sessions: int = 0
     supervision_hours: Decimal = ZERO
     supervision_person_hours: Decimal = ZERO
@@ -361,6 +363,8 @@ class Report:
                 "group_sessions": self.coaching_group_sessions,
                 "group_hours": str(self.coaching_group_hours),
                 "coachee_person_hours": str(self.coachee_person_hours),
+                "individual_person_hours": str(self.coaching_individual_person_hours),
+                "group_person_hours": str(self.coaching_group_person_hours),
                 "unique_coachees": self.unique_coachees,
             },
             "supervision": {
@@ -376,6 +380,80 @@ class Report:
             },
             "person_hours_total": str(self.person_hours_total),
         }
+
+
+SUMMARY_LABELS = {
+    "period.from": _("Period from"),
+    "period.to": _("Period to"),
+    "training.events": _("Trainings: events"),
+    "training.teaching_hours": _("Trainings: teaching hours"),
+    "training.participations": _("Trainings: participations"),
+    "training.unique_participants": _("Trainings: unique participants"),
+    "training.person_hours": _("Trainings: person-hours"),
+    "coaching.sessions": _("Coaching: sessions"),
+    "coaching.hours": _("Coaching: hours delivered"),
+    "coaching.individual_sessions": _("Individual coaching: sessions"),
+    "coaching.individual_hours": _("Individual coaching: hours delivered"),
+    "coaching.group_sessions": _("Group coaching: sessions"),
+    "coaching.group_hours": _("Group coaching: hours delivered"),
+    "coaching.coachee_person_hours": _("Coaching: person-hours"),
+    "coaching.individual_person_hours": _("Individual coaching: person-hours"),
+    "coaching.group_person_hours": _("Group coaching: person-hours"),
+    "coaching.unique_coachees": _("Coaching: unique coachees"),
+    "supervision.sessions": _("Supervision: sessions"),
+    "supervision.hours": _("Supervision: hours delivered"),
+    "supervision.member_person_hours": _("Supervision: person-hours"),
+    "supervision.unique_members": _("Supervision: unique members"),
+    "elearning.completions": _("E-learning: completions"),
+    "elearning.hours": _("E-learning: hours (person-hours)"),
+    "elearning.unique_learners": _("E-learning: unique learners"),
+    "person_hours_total": _("Person-hours of all support"),
+}
+TYPE_FIGURE_LABELS = {
+    "events": _("events"),
+    "teaching_hours": _("teaching hours"),
+    "participations": _("participations"),
+    "unique_participants": _("unique participants"),
+    "person_hours": _("person-hours"),
+}
+
+
+def summary_rows(report):
+    """The summary as (key, label, value) rows: the same keys as the JSON of `report_hours`
+    joined with dots; the types of events as training.by_type.<type>.<figure>. Hours are
+    Decimals, counts integers, the period's edges dates."""
+    data = report.as_dict()
+    labels = dict(EventKind.choices)
+    rows = []
+
+    def walk(prefix, value):
+        if isinstance(value, dict):
+            for name, item in value.items():
+                walk(f"{prefix}.{name}" if prefix else name, item)
+        elif prefix == "training.by_type":
+            for row in value:
+                for name, label in TYPE_FIGURE_LABELS.items():
+                    type_label = labels.get(row["type"], row["type"])
+                    rows.append(
+                        (
+                            f"training.by_type.{row['type']}.{name}",
+                            f"{_('Trainings')} – {type_label}: {label}",
+                            _typed(row[name]),
+                        )
+                    )
+        else:
+            rows.append((prefix, str(SUMMARY_LABELS[prefix]), _typed(value, prefix)))
+
+    walk("", data)
+    return rows
+
+
+def _typed(value, key=""):
+    if key.startswith("period."):
+        return datetime.date.fromisoformat(value) if value else None
+    if isinstance(value, str):
+        return Decimal(value)
+    return value
 
 
 def training_figures(filters, report=None):
@@ -440,10 +518,17 @@ def coaching_figures(filters, report=None):
             report.coaching_individual_hours = hours(
                 report.coaching_individual_hours + hours(row["total"])
             )
+    group = Q(coachingsession__form=CoachingForm.GROUP)
     totals = filters.coachees().aggregate(
-        person_hours=_sum("coachingsession__hours"), people=Count("person", distinct=True)
+        person_hours=_sum("coachingsession__hours"),
+        group_hours=_sum("coachingsession__hours", filter=group),
+        people=Count("person", distinct=True),
     )
     report.coachee_person_hours = hours(totals["person_hours"])
+    report.coaching_group_person_hours = hours(totals["group_hours"])
+    report.coaching_individual_person_hours = (
+        report.coachee_person_hours - report.coaching_group_person_hours
+    )
     report.unique_coachees = totals["people"]
     return report
 
@@ -698,8 +783,10 @@ def _merge(streams):
                 if name == "key":
                     continue
                 if name in ("label", "code", "detail"):
+                    # A name concatenated from nothing is a lone space on some databases.
+                    value = str(value).strip() if value is not None else ""
                     if value and not getattr(row, name):
-                        setattr(row, name, str(value))
+                        setattr(row, name, value)
                     continue
                 row.values[name] = hours(value) if COLUMN_LABELS[name][1] == "hours" else value
         yield row
