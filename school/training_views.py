@@ -341,3 +341,58 @@ def _registration_post(request, index_page, pk):
     except RegistrationRefused as error:
         messages.error(request, str(error))
     return HttpResponseRedirect(url)
+
+
+def trainings_of(user, index_page, request=None):
+    """For the "my learning" dashboard: the in-person trainings the user is signed up for or
+        attended, newest first, each with its address on the site, the days attended and the
+        person-hours counted for them. A fixed number of queries however many trainings;
+    nothing for anonymous users."""
+    from django.db.models import Exists
+
+    from school.models import Attendance
+
+    person = people.person_for_user(user, create=False)
+    if person is None:
+        return []
+    attended = Attendance.objects.filter(person=person, day__event=OuterRef("pk"))
+    events = (
+        TrainingEvent.objects.filter(starts_on__isnull=False)
+        .filter(
+            Exists(attended)
+            | Exists(
+                Registration.objects.filter(
+                    event=OuterRef("pk"), person=person, status=RegistrationStatus.REGISTERED
+                )
+            )
+        )
+        .select_related("gmina")
+        .prefetch_related(
+            Prefetch(
+                "days__attendance",
+                queryset=Attendance.objects.filter(person=person),
+                to_attr="mine",
+            )
+        )
+        .order_by("-starts_on", "pk")
+    )
+    today = timezone.localdate()
+    base = (index_page.get_url(request) or "").rstrip("/")
+    result = []
+    for event in events:
+        days = [day for day in event.days.all() if day.mine]
+        hours = sum(
+            (day.mine[0].hours if day.mine[0].hours is not None else day.teaching_hours)
+            for day in days
+        )
+        result.append(
+            {
+                "event": event,
+                "url": f"{base}/"
+                + index_page.reverse_subpage("training", kwargs={"pk": event.pk}).lstrip("/"),
+                "upcoming": event.ends_on >= today,
+                "days_attended": len(days),
+                "hours": hours,
+            }
+        )
+    return result

@@ -325,3 +325,24 @@ def test_registering_empties_the_anonymous_page_cache(client, trainings):
 
 def test_teaching_hours_of_the_list_and_the_event_agree(trainings):
     assert trainings["soon"].teaching_hours == Decimal("12")
+
+
+def test_trainings_of_a_person_for_the_dashboard(trainings, django_assert_max_num_queries):
+    from school.people import person_for_user
+    from school.training_views import trainings_of
+    from tests.factories.records import attend
+
+    user = UserFactory()
+    person = person_for_user(user)
+    register(trainings["soon"].pk, person)
+    past_day = trainings["past"].days.get()
+    attend(person, past_day, hours=2)
+    Registration.objects.create(event=trainings["closed"], person=person, status="cancelled")
+    with translation.override("pl"), django_assert_max_num_queries(6):
+        mine = trainings_of(user, trainings["index"])
+    assert [(m["event"].title, m["upcoming"], m["days_attended"], m["hours"]) for m in mine] == [
+        ("Warsztat: dialog motywujący w pracy socjalnej", True, 0, 0),
+        ("Superwizja zespołów zadaniowych 2019", False, 1, Decimal("2")),
+    ]
+    assert mine[0]["url"] == detail(trainings["soon"])
+    assert trainings_of(UserFactory(), trainings["index"]) == []
