@@ -344,17 +344,67 @@ class TrainingEventForm(WagtailAdminModelForm):
         )
         days = self.formsets.get("days")
         if days is not None:
-            for form in days.forms:
-                form.fields["teaching_hours"].widget.attrs["placeholder"] = gettext("computed")
-                day = form.instance
-                # A day whose hours are its length in teaching hours shows them as empty:
-                # changing its times or the length of a teaching hour recounts them.
-                if (
-                    day.pk
-                    and day.teaching_hours is not None
-                    and day.teaching_hours == day.length_in_teaching_hours()
-                ):
-                    form.initial["teaching_hours"] = None
+            # Built before the formset makes its forms, so that the form for a new day
+            # (the formset's empty form) is the same kind.
+            days.form = localized_day_form(days.form)
+
+    def is_valid(self):
+        valid = super().is_valid()
+        days = self.formsets.get("days")
+        if days is not None and not self.check_day_dates(days):
+            valid = False
+        return valid
+
+    def check_day_dates(self, days):
+        """One day per date. The formset's own unique check names the model's fields
+        ("event and date"); this says it in the coordinator's words, at the date."""
+        by_date = {}
+        for form in days.forms:
+            if days.can_delete and days._should_delete_form(form):
+                continue
+            try:
+                date = form.fields["date"].clean(form.data.get(form.add_prefix("date")))
+            except forms.ValidationError:
+                continue
+            by_date.setdefault(date, []).append(form)
+        repeated = [group for group in by_date.values() if len(group) > 1]
+        if not repeated:
+            return True
+        message = _("Two days of an event cannot have the same date.")
+        for group in repeated:
+            for form in group[1:]:
+                form.errors.pop(forms.forms.NON_FIELD_ERRORS, None)
+                if message not in form.errors.get("date", []):
+                    form.add_error("date", message)
+        days._non_form_errors = days.error_class([message], renderer=days.renderer)
+        return False
+
+
+def localized_day_form(form_class):
+    """The day form with teaching hours typed as people write them (6,5) and shown empty
+    while they are the day's length in teaching hours."""
+
+    class DayForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            field = self.fields["teaching_hours"]
+            field.localize = True
+            field.widget = forms.TextInput(
+                attrs={"inputmode": "decimal", "size": 6, "placeholder": gettext("computed")}
+            )
+            field.widget.is_localized = True
+            day = self.instance
+            # Shown empty, a computed day is recounted when its times or the length of a
+            # teaching hour change.
+            if (
+                day.pk
+                and day.teaching_hours is not None
+                and day.teaching_hours == day.length_in_teaching_hours()
+            ):
+                self.initial["teaching_hours"] = None
+
+    DayForm.__name__ = form_class.__name__
+    return DayForm
 
 
 class EventIndexView(generic.IndexView):

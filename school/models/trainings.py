@@ -221,7 +221,11 @@ class TrainingEvent(ClusterableModel):
         return self.title
 
     def refresh_dates(self):
-        span = self.days.aggregate(first=models.Min("date"), last=models.Max("date"))
+        # The stored days, not self.days: while the admin form saves the event with its
+        # days, self.days is modelcluster's in-memory list.
+        span = EventDay.objects.filter(event_id=self.pk).aggregate(
+            first=models.Min("date"), last=models.Max("date")
+        )
         TrainingEvent.objects.filter(pk=self.pk).update(
             starts_on=span["first"], ends_on=span["last"]
         )
