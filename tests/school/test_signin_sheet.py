@@ -45,9 +45,7 @@ def event(db):
         person = PersonFactory(first_name=first, last_name=last, institution_name=institution)
         Registration.objects.create(event=event, person=person)
     cancelled = PersonFactory(first_name="Cezary", last_name="Odwołany")
-    Registration.objects.create(
-        event=event, person=cancelled, status=RegistrationStatus.CANCELLED
-    )
+    Registration.objects.create(event=event, person=cancelled, status=RegistrationStatus.CANCELLED)
     return event
 
 
