@@ -71,7 +71,9 @@ def funding_note(project):
 
 
 def filename(day):
-    stem = slugify(day.event.title)[:60] or str(day.event.pk)
+    # slugify drops "ł" (it has no decomposition): "szkoła" would become "szkoa".
+    title = day.event.title.replace("ł", "l").replace("Ł", "L")
+    stem = slugify(title)[:60] or str(day.event.pk)
     return f"lista-obecnosci-{stem}-{day.date.isoformat()}.pdf"
 
 

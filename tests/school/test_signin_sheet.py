@@ -134,3 +134,27 @@ def test_partial_teaching_hours_use_a_decimal_comma_in_polish(db):
         _reader, pages = pdf_text(signin_sheet(event.days.first()))
     assert "4,5 (godzina dydaktyczna to 45 minut)" in pages[0]
     assert "Strona 1 z 1" in pages[0]
+
+
+def test_trainer_downloads_the_sheet_of_their_event(client, event):
+    from tests.factories.trainings import trainer_of
+
+    user, trainer = trainer_of(event, first_name="Tomasz", last_name="Świątek")
+    client.force_login(user)
+    day = event.days.last()
+    response = client.get(f"/admin/school/events/{event.pk}/days/{day.pk}/sign-in-sheet.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        'inline; filename="lista-obecnosci-szkola-kooperacji-komunikacja-i-negocjacje-'
+        '2019-05-07.pdf"'
+    )
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    _reader, pages = pdf_text(response.content)
+    assert "7 maja 2019, 09:00–13:30 (dzień 2 z 2)" in pages[0]
+    assert "Trenerzy Tomasz Świątek" in pages[0]
+    assert "Żaneta Łukasiewicz" in pages[0]
+    # A day of another event under this event's address is not found.
+    other = event_with_days([(datetime.date(2019, 6, 3), "09:00", "12:00")])
+    url = f"/admin/school/events/{event.pk}/days/{other.days.first().pk}/sign-in-sheet.pdf"
+    assert client.get(url).status_code == 404
