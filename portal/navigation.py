@@ -79,15 +79,16 @@ def breadcrumbs(page):
     return page._portal_breadcrumbs
 
 
-def route_page(page, title, route_name, *args, **kwargs):
+def route_page(page, title, route_name, *args, trail=(), **kwargs):
     """A stand-in for a routable `page` while one of its routes is shown (a service of the
     catalog, a learner's dashboard): the breadcrumbs end with the page itself, as a link,
-    then `title`; the language switcher leads to the same route of the page's translation.
+    then any `trail` (pages or stand-ins between, e.g. the list a record belongs to), then
+    `title`; the language switcher leads to the same route of the page's translation.
     Templates get it as `page`; everything else about the page stays as it is."""
     shown = copy.copy(page)
     shown.title = title
     shown.seo_title = ""
-    shown._portal_breadcrumbs = [*breadcrumbs(page), page]
+    shown._portal_breadcrumbs = [*breadcrumbs(page), page, *trail]
     shown._portal_route = (page, route_name, args, kwargs)
     return shown
 
@@ -95,7 +96,7 @@ def route_page(page, title, route_name, *args, **kwargs):
 def _route_url(route, translated_page, language_code, request):
     page, name, args, kwargs = route
     with translation.override(language_code):
-        tail = page.reverse_subpage(name, args=args, kwargs=kwargs)
+        tail = page.reverse_subpage(name, args=args or None, kwargs=kwargs or None)
         base = translated_page.get_url(request) or ""
     return f"{base.rstrip('/')}/{tail.lstrip('/')}"
 

@@ -119,8 +119,7 @@ def _stand_in(page, title, url=None):
     return shown
 
 
-def _render(request, template, shown, crumbs, context):
-    shown._portal_breadcrumbs = crumbs
+def _render(request, template, shown, context):
     page_context = Page.get_context(shown, request)
     page_context.update(context)
     return TemplateResponse(request, template, page_context)
@@ -175,8 +174,7 @@ def event_list(request, index_page):
         event.places_left = places_left(event)
         event.url = detail_url(index_page, event.pk, request)
         event.state = state_of(event, today, registration=True if event.pk in mine else None)
-    shown = _stand_in(index_page, _("Trainings"))
-    crumbs = [*navigation.breadcrumbs(index_page), index_page]
+    shown = navigation.route_page(index_page, _("Trainings"), "trainings")
     context = {
         "events": shown_events,
         "when": when,
@@ -187,7 +185,7 @@ def event_list(request, index_page):
         "index_url": index_page.get_url(request),
         "today": today,
     }
-    response = _render(request, "school/trainings/event_list.html", shown, crumbs, context)
+    response = _render(request, "school/trainings/event_list.html", shown, context)
     return _visitor_response(request, response)
 
 
@@ -232,12 +230,13 @@ def event_detail(request, index_page, pk):
     event.places_left = places_left(event)
     url = detail_url(index_page, event.pk, request)
     trainings_url = list_url(index_page, request)
-    shown = _stand_in(index_page, event.title)
-    crumbs = [
-        *navigation.breadcrumbs(index_page),
+    shown = navigation.route_page(
         index_page,
-        _stand_in(index_page, _("Trainings"), trainings_url),
-    ]
+        event.title,
+        "training",
+        event.pk,
+        trail=[_stand_in(index_page, _("Trainings"), trainings_url)],
+    )
     context = {
         "event": event,
         "days": list(event.days.all()),
@@ -251,7 +250,7 @@ def event_detail(request, index_page, pk):
         "list_url": trainings_url,
         "dashboard_url": _dashboard_url(index_page, request),
     }
-    response = _render(request, "school/trainings/event_detail.html", shown, crumbs, context)
+    response = _render(request, "school/trainings/event_detail.html", shown, context)
     return _visitor_response(request, response)
 
 
