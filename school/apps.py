@@ -81,18 +81,25 @@ def erase_school_records(user):
 
 
 def _connect_personal_cache():
-    """A learner's cached pages go stale whenever one of their records changes."""
+    """A learner's cached pages go stale whenever one of their records changes; the
+    anonymous pages of trainings whenever a training or a registration changes."""
+    from django.db import transaction
     from django.db.models.signals import post_delete, post_save
 
     from portal.cache import invalidate as invalidate_site
     from portal.personal_cache import invalidate_user
     from school.models import (
+        Attendance,
         Certificate,
         CertificateEvent,
         CoursePage,
         Enrolment,
+        EventDay,
         LessonProgress,
+        Person,
         QuizAttempt,
+        Registration,
+        TrainingEvent,
     )
 
     def enrolment_changed(sender, instance, update_fields=None, **kwargs):
@@ -119,7 +126,27 @@ def _connect_personal_cache():
         )
         invalidate_user(user_id)
 
+    def training_changed(sender, instance, **kwargs):
+        # The public list and pages of trainings show dates and places left to anonymous
+        # visitors from the page cache. Emptied now and again at commit, so that a page
+        # rendered in between from the old figures is not kept.
+        invalidate_site()
+        transaction.on_commit(invalidate_site)
+
+    def through_person(sender, instance, **kwargs):
+        if sender is Registration:
+            training_changed(sender, instance)
+        user_id = (
+            Person.objects.filter(pk=instance.person_id).values_list("user_id", flat=True).first()
+        )
+        if user_id is not None:
+            invalidate_user(user_id)
+
     handlers = [
+        (TrainingEvent, training_changed),
+        (EventDay, training_changed),
+        (Registration, through_person),
+        (Attendance, through_person),
         (Enrolment, enrolment_changed),
         (LessonProgress, through_enrolment),
         (QuizAttempt, through_enrolment),

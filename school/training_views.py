@@ -129,18 +129,9 @@ def _visitor_response(request, response):
     if request.user.is_authenticated:
         return private(response)
     # Nothing personal on the page: kept in the anonymous page cache, emptied when a
-    # registration changes the places left (see _places_changed).
+    # registration changes the places left (school.apps empties the cache then).
     response.cacheable_page_view = True
     return response
-
-
-def _places_changed(event):
-    """The places left changed: the anonymous page cache is emptied now, and again when the
-    transaction commits, so a page rendered in between from the old count is not kept."""
-    from portal.cache import invalidate
-
-    invalidate()
-    transaction.on_commit(invalidate)
 
 
 # The list ----------------------------------------------------------------------------------
@@ -294,8 +285,6 @@ def register(event_id, person):
                     registration.save(update_fields=["status", "registered_at"])
         except IntegrityError:  # the same person, twice at once
             raise RegistrationRefused(_("You are already registered for this training.")) from None
-        if event.capacity is not None:
-            _places_changed(event)
     return registration
 
 
@@ -314,8 +303,6 @@ def cancel(event_id, person):
             )
         registration.status = RegistrationStatus.CANCELLED
         registration.save(update_fields=["status"])
-        if event.capacity is not None:
-            _places_changed(event)
     return registration
 
 

@@ -323,6 +323,29 @@ def test_registering_empties_the_anonymous_page_cache(client, trainings):
     )
 
 
+def test_any_change_of_a_training_empties_the_anonymous_page_cache(client, trainings):
+    """Coordinators edit trainings in the admin, a day at a time: each change shows at once."""
+    event = trainings["soon"]
+    assert client.get(LIST)[CACHE_HEADER] == "miss"
+    event.title = "Warsztat: komunikacja w zespole"
+    event.save()
+    response = client.get(LIST)
+    assert response[CACHE_HEADER] == "miss"
+    assert "Warsztat: komunikacja w zespole" in cards(response)
+    assert client.get(LIST)[CACHE_HEADER] == "hit"
+    event.days.last().delete()
+    assert client.get(LIST)[CACHE_HEADER] == "miss"
+
+
+def test_the_language_switcher_leads_to_the_same_training(client, trainings, site):
+    translate(trainings["index"], site.locales.en, title="e-School", slug="e-school")
+    response = client.get(detail(trainings["soon"]))
+    links = {a["hreflang"]: a["href"] for a in soup(response).select(".language-switcher a")}
+    assert links["en"] == detail(trainings["soon"], "en")
+    crumbs = [text(li) for li in soup(response).select(".breadcrumbs li")]
+    assert crumbs[-2:] == ["Szkolenia", "Warsztat: dialog motywujący w pracy socjalnej"]
+
+
 def test_teaching_hours_of_the_list_and_the_event_agree(trainings):
     assert trainings["soon"].teaching_hours == Decimal("12")
 
