@@ -59,7 +59,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from catalog.choosers import TerritoryChooserViewSet, TerritoryFilterForm
 from catalog.models import Territory
-from school import coordinator, people, signin_sheet
+from school import coordinator, people, privacy, signin_sheet
 from school.admin_views import require_coordinator
 from school.models import (
     Attendance,
@@ -1365,7 +1365,8 @@ class EraseView(PersonMixin, TemplateView):
             messages.warning(request, gettext("The personal data were erased already."))
             return redirect("school_people:detail", self.person.pk)
         name = self.person.full_name
-        people.erase(self.person)
+        # With the notes written about this person alone (school.privacy).
+        privacy.erase_person(self.person)
         log(self.person, "school.person.erase", user=request.user)
         messages.success(
             request,
@@ -1378,24 +1379,13 @@ class EraseView(PersonMixin, TemplateView):
         return redirect("school_people:detail", self.person.pk)
 
 
-def privacy_module():
-    """school.privacy (the data protection part of the e-School), imported when asked for:
-    the register works without it, the download then says it is not available."""
-    try:
-        from school import privacy
-    except ImportError:
-        return None
-    return privacy
-
-
 class PersonalDataView(PersonMixin, TemplateView):
     def get(self, request, *args, **kwargs):
-        privacy = privacy_module()
-        if privacy is None:
-            messages.error(request, gettext("The export of personal data is not available."))
-            return redirect("school_people:detail", self.person.pk)
         content = json.dumps(
-            privacy.person_data(self.person), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+            privacy.person_data(self.person, with_notes=False),
+            cls=DjangoJSONEncoder,
+            ensure_ascii=False,
+            indent=2,
         )
         log(self.person, "school.person.export", user=request.user)
         # The file name carries the register number, not the name: it ends up in folders

@@ -208,8 +208,24 @@ def _trainer_of(person):
     ]
 
 
-def person_data(person):
-    """Everything the records of support hold about one person of the register."""
+# What a coordinator's download says instead of the notes (it is read by the person).
+NOTES_WITHHELD = (
+    "Notatki i wnioski z coachingu i superwizji nie są przekazywane przez koordynatora: "
+    "zalogowana osoba pobiera je ze swojego konta, a osoba bez konta otrzymuje je od coacha "
+    "lub superwizora."
+)
+
+
+def _without_notes(entries, fields):
+    return [{key: value for key, value in entry.items() if key not in fields} for entry in entries]
+
+
+def person_data(person, *, with_notes=True):
+    """Everything the records of support hold about one person of the register.
+
+    `with_notes=False` is the download a coordinator makes for someone without an account:
+    coordinators see hours and counts, never notes, so the topics, goals, shared notes and
+    conclusions stay out of it (the person gets those from their coach or supervisor)."""
     person = (
         Person.objects.select_related("institution", "gmina")
         .only(
@@ -227,7 +243,7 @@ def person_data(person):
         )
         .get(pk=person.pk)
     )
-    return {
+    data = {
         "register": _register_row(person),
         "events_attended": _events_attended(person),
         "registrations": _registrations(person),
@@ -235,6 +251,11 @@ def person_data(person):
         "supervision": _supervision(person),
         "trainer_of": _trainer_of(person),
     }
+    if not with_notes:
+        data["coaching"] = _without_notes(data["coaching"], {"topic", "goals", "shared_notes"})
+        data["supervision"] = _without_notes(data["supervision"], {"team", "conclusions"})
+        data["notes"] = NOTES_WITHHELD
+    return data
 
 
 def person_data_json(person):

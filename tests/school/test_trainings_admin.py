@@ -594,6 +594,17 @@ def test_erase_asks_then_erases_and_keeps_the_hours(client, world):
     assert "12" in text(page.select_one("section[aria-labelledby=events-heading] caption"))
 
 
+def test_erasing_someone_clears_the_notes_written_about_them_alone(client, world):
+    """Individual coaching notes are about the one coachee: they go with the name."""
+    anna = world["anna"]
+    session = CoachingSessionFactory(coachees=[anna], shared_notes="O Annie", private_notes="Tylko")
+    client.force_login(world["coordinator"])
+    client.post(f"/admin/school/people/{anna.pk}/erase/")
+    session.refresh_from_db()
+    assert (session.shared_notes, session.private_notes, session.goals) == ("", "", "")
+    assert session.hours == Decimal("1.5")
+
+
 def test_personal_data_download(client, world):
     client.force_login(world["coordinator"])
     anna = world["anna"]
