@@ -264,8 +264,8 @@ def _sum(expression, **extra):
     return Sum(expression, output_field=HOURS_FIELD, **extra)
 
 
-def _participations(person="person_id", event="day__event_id"):
-    return Count(Cast(person, BigIntegerField()) * PAIR_FACTOR + F(event), distinct=True)
+def _participations(person="person_id", event="day__event_id", **extra):
+    return Count(Cast(person, BigIntegerField()) * PAIR_FACTOR + F(event), distinct=True, **extra)
 
 
 ATTENDED_HOURS = Coalesce("hours", "day__teaching_hours", output_field=HOURS_FIELD)
@@ -458,7 +458,7 @@ def _typed(value, key=""):
 
 def training_figures(filters, report=None):
     """Events, teaching hours, participations, unique participants and person-hours, per
-    type of event and in all: three queries (none when trainings are filtered out)."""
+    type of event and in all: two queries (none when trainings are filtered out)."""
     report = report or Report(filters=filters)
     if not filters.includes(TRAINING):
         return report
@@ -474,29 +474,30 @@ def training_figures(filters, report=None):
         rows[kind] = TypeFigures(
             kind, labels.get(kind, kind), row["events"], hours(row["teaching"])
         )
-    attendance = filters.attendance()
-    for row in (
-        attendance.values("day__event__kind")
-        .annotate(
-            participations=_participations(),
-            people=Count("person", distinct=True),
-            person_hours=_sum(ATTENDED_HOURS),
-        )
-        .order_by()
-    ):
-        kind = row["day__event__kind"]
+    # One pass over the attendance rows: per type as filtered aggregates, and the people
+    # in all (a person at events of two types is one participant, so it is not a sum).
+    kinds = [filters.support] if filters.support in EVENT_KINDS else EventKind.values
+    aggregates = {"people": Count("person", distinct=True)}
+    for n, kind in enumerate(kinds):
+        of_kind = Q(day__event__kind=kind)
+        aggregates[f"participations_{n}"] = _participations(filter=of_kind)
+        aggregates[f"people_{n}"] = Count("person", distinct=True, filter=of_kind)
+        aggregates[f"person_hours_{n}"] = _sum(ATTENDED_HOURS, filter=of_kind)
+    totals = filters.attendance().aggregate(**aggregates)
+    for n, kind in enumerate(kinds):
+        if not totals[f"participations_{n}"]:
+            continue
         figures = rows.setdefault(kind, TypeFigures(kind, labels.get(kind, kind)))
-        figures.participations = row["participations"]
-        figures.unique_participants = row["people"]
-        figures.person_hours = hours(row["person_hours"])
+        figures.participations = totals[f"participations_{n}"]
+        figures.unique_participants = totals[f"people_{n}"]
+        figures.person_hours = hours(totals[f"person_hours_{n}"])
     order = {kind: n for n, kind in enumerate(EventKind.values)}
     report.by_type = sorted(rows.values(), key=lambda row: order.get(row.kind, len(order)))
     report.events = sum(row.events for row in report.by_type)
     report.teaching_hours = hours(sum((row.teaching_hours for row in report.by_type), ZERO))
     report.participations = sum(row.participations for row in report.by_type)
     report.person_hours = hours(sum((row.person_hours for row in report.by_type), ZERO))
-    # A person at events of two types is one participant: counted apart, not summed.
-    report.unique_participants = attendance.aggregate(n=Count("person", distinct=True))["n"]
+    report.unique_participants = totals["people"]
     return report
 
 
@@ -564,7 +565,7 @@ def elearning_figures(filters, report=None):
 
 
 def report(filters):
-    """Every figure of the summary: at most eight queries."""
+    """Every figure of the summary: at most seven queries."""
     result = Report(filters=filters)
     training_figures(filters, result)
     coaching_figures(filters, result)

@@ -107,8 +107,8 @@ def test_every_figure_of_the_year(world):
     assert report.coaching_sessions == 2
 
 
-def test_a_report_is_eight_queries(world, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
+def test_a_report_is_seven_queries(world, django_assert_max_num_queries):
+    with django_assert_max_num_queries(7):
         ledger.report(LedgerFilters(**YEAR_2019, territory="26", project=world["projects"]["L"]))
 
 
