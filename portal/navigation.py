@@ -93,12 +93,17 @@ def route_page(page, title, route_name, *args, trail=(), **kwargs):
     return shown
 
 
+def route_url(page, name, *args, request=None, **kwargs):
+    """The address of the route `name` of a routable page (any Page instance of it will do:
+    breadcrumbs hold plain pages), in the active language."""
+    tail = page.specific_class.get_resolver().reverse(name, *args, **kwargs)
+    return f"{(page.get_url(request) or '').rstrip('/')}/{tail.lstrip('/')}"
+
+
 def _route_url(route, translated_page, language_code, request):
-    page, name, args, kwargs = route
+    _page, name, args, kwargs = route
     with translation.override(language_code):
-        tail = page.reverse_subpage(name, args=args or None, kwargs=kwargs or None)
-        base = translated_page.get_url(request) or ""
-    return f"{base.rstrip('/')}/{tail.lstrip('/')}"
+        return route_url(translated_page, name, *args, request=request, **kwargs)
 
 
 def live_translations(*pages):

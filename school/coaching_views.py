@@ -18,11 +18,6 @@ from school import coaching
 from school.views import login_url, private
 
 
-def route_url(index_page, name, request=None, **kwargs):
-    base = (index_page.get_url(request) or "").rstrip("/")
-    return f"{base}/{index_page.reverse_subpage(name, kwargs=kwargs or None).lstrip('/')}"
-
-
 def _page_context(request, index_page, title, route_name, **kwargs):
     """The index page stands in for the route: menus, breadcrumbs and the language switcher
     follow it (the switcher to the same route of the page's translation)."""
@@ -63,10 +58,14 @@ def my_support(request, index_page):
     )
     for session in coaching_sessions:
         session.coach_name = _coach_name(session.coach)
-        session.url = route_url(index_page, "my_coaching", request, pk=session.pk)
+        session.url = navigation.route_url(
+            index_page, "my_coaching", request=request, pk=session.pk
+        )
         session.hours_text = coaching.format_hours(session.hours)
     for session in supervision_sessions:
-        session.url = route_url(index_page, "my_supervision", request, pk=session.pk)
+        session.url = navigation.route_url(
+            index_page, "my_supervision", request=request, pk=session.pk
+        )
         session.hours_text = coaching.format_hours(session.hours)
     coaching_hours = sum((s.hours for s in coaching_sessions), start=0)
     supervision_hours = sum((s.hours for s in supervision_sessions), start=0)
@@ -105,7 +104,7 @@ def coaching_detail(request, index_page, pk):
         coach_name=_coach_name(session.coach),
         hours_text=coaching.format_hours(session.hours),
         coachee_count=session.coachees.count(),
-        back_url=route_url(index_page, "my_support", request),
+        back_url=navigation.route_url(index_page, "my_support", request=request),
     )
     return _render(request, "school/support/coaching_detail.html", context)
 
@@ -133,6 +132,6 @@ def supervision_detail(request, index_page, pk):
         session=session,
         supervisor_name=_coach_name(session.supervisor),
         hours_text=coaching.format_hours(session.hours),
-        back_url=route_url(index_page, "my_support", request),
+        back_url=navigation.route_url(index_page, "my_support", request=request),
     )
     return _render(request, "school/support/supervision_detail.html", context)

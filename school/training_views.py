@@ -100,13 +100,11 @@ def state_of(event, today, registration=None):
 
 
 def list_url(index_page, request=None):
-    base = (index_page.get_url(request) or "").rstrip("/")
-    return f"{base}/{index_page.reverse_subpage('trainings').lstrip('/')}"
+    return navigation.route_url(index_page, "trainings", request=request)
 
 
 def detail_url(index_page, pk, request=None):
-    base = (index_page.get_url(request) or "").rstrip("/")
-    return f"{base}/{index_page.reverse_subpage('training', kwargs={'pk': pk}).lstrip('/')}"
+    return navigation.route_url(index_page, "training", request=request, pk=pk)
 
 
 def _stand_in(page, title, url=None):
@@ -363,7 +361,6 @@ def trainings_of(user, index_page, request=None):
         .order_by("-starts_on", "pk")
     )
     today = timezone.localdate()
-    base = (index_page.get_url(request) or "").rstrip("/")
     result = []
     for event in events:
         days = [day for day in event.days.all() if day.mine]
@@ -374,8 +371,7 @@ def trainings_of(user, index_page, request=None):
         result.append(
             {
                 "event": event,
-                "url": f"{base}/"
-                + index_page.reverse_subpage("training", kwargs={"pk": event.pk}).lstrip("/"),
+                "url": detail_url(index_page, event.pk, request),
                 "upcoming": event.ends_on >= today,
                 "days_attended": len(days),
                 "hours": hours,

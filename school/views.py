@@ -116,14 +116,10 @@ def course_index_context(page, request):
 
 
 def dashboard_url(index_page, request=None):
-    """The "my learning" address under `index_page` (any Page instance of the index:
-    the breadcrumbs' plain pages will do), in the active language."""
-    from school.models import CourseIndexPage
-
+    """The "my learning" address under `index_page`, in the active language."""
     if index_page is None:
         return ""
-    base = (index_page.get_url(request) or "").rstrip("/")
-    return f"{base}/{CourseIndexPage.get_resolver().reverse('dashboard').lstrip('/')}"
+    return navigation.route_url(index_page, "dashboard", request=request)
 
 
 def index_above(page, course_depth):
@@ -417,8 +413,7 @@ def dashboard(request, index_page):
 
 
 def certificate_route_url(index_page, name, code, request=None):
-    base = (index_page.get_url(request) or "").rstrip("/")
-    return f"{base}/{index_page.reverse_subpage(name, kwargs={'code': code}).lstrip('/')}"
+    return navigation.route_url(index_page, name, request=request, code=code)
 
 
 # --- certificates (views by school.certificate_views) -------------------------------------
