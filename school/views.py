@@ -112,6 +112,8 @@ def course_index_context(page, request):
         "level_choices": CourseLevel.choices,
         "format_choices": CourseFormat.choices,
         "dashboard_url": dashboard_url(page, request),
+        "trainings_url": navigation.route_url(page, "trainings", request=request),
+        "support_url": navigation.route_url(page, "my_support", request=request),
     }
 
 
@@ -395,8 +397,13 @@ def dashboard(request, index_page):
     next_steps = [(o, o.next_lesson) for o in active if o.next_lesson is not None]
     shown = navigation.route_page(index_page, _("My learning"), "dashboard")
     context = Page.get_context(shown, request)
+    from school.training_views import trainings_of
+
     context.update(
         {
+            "trainings": trainings_of(request.user, index_page, request),
+            "trainings_url": navigation.route_url(index_page, "trainings", request=request),
+            "support_url": navigation.route_url(index_page, "my_support", request=request),
             "outlines": outlines,
             "active": active,
             "completed": completed,

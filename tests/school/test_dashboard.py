@@ -2,6 +2,7 @@
 next, certificates with their download and verification links, hours; login required;
 private; both languages."""
 
+import datetime
 import decimal
 
 import pytest
@@ -143,6 +144,35 @@ def test_a_newcomer_is_pointed_to_the_courses(learning, client):
     assert "Nie jesteś jeszcze zapisany(-a) na żaden kurs." in text(section)
     assert section.find("a")["href"] == learning["index"].url
     assert "Certyfikaty pojawią się tutaj" in text(page.find(id="certificates"))
+
+
+def test_dashboard_lists_my_in_person_trainings_and_links_to_support(learning, client):
+    from school.people import person_for_user
+    from tests.factories.records import attend, event_with_days
+
+    person = person_for_user(learning["learner"])
+    workshop = event_with_days(
+        [
+            (datetime.date(2019, 5, 6), "09:00", "15:00"),
+            (datetime.date(2019, 5, 7), "09:00", "15:00"),
+        ],
+        title="Warsztat kooperacji w Oksie",
+    )
+    attend(person, workshop.days.first())
+    client.force_login(learning["learner"])
+    page = soup(client.get(DASHBOARD))
+    section = page.find(id="trainings")
+    row = section.find("tbody").find("tr")
+    assert text(row.th) == "Warsztat kooperacji w Oksie"
+    assert row.th.a["href"] == f"/pl/e-szkola/szkolenia/{workshop.pk}/"
+    assert [text(cell) for cell in row.find_all("td")][1:] == ["1", "8"]
+    links = {text(a): a["href"] for a in section.find_all("a")}
+    assert links["Zobacz szkolenia stacjonarne"] == "/pl/e-szkola/szkolenia/"
+    assert links["Mój coaching i superwizja"] == "/pl/e-szkola/moje-wsparcie/"
+    # A day recorded later shows at once (the page is kept in the personal cache).
+    attend(person, workshop.days.last())
+    row = soup(client.get(DASHBOARD)).find(id="trainings").find("tbody").find("tr")
+    assert [text(cell) for cell in row.find_all("td")][1:] == ["2", "16"]
 
 
 def test_withdrawn_courses_are_left_out(learning, client):

@@ -2,20 +2,25 @@
 and records there are: the dashboard with 1 and with 8 courses, the course list, a course
 and a lesson page."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from school import services
+from school.people import person_for_user
 from tests.factories import UserFactory
+from tests.factories.records import attend, event_with_days
 from tests.factories.school import CourseIndexPageFactory, build_course
 from tests.utils import soup
 
 DASHBOARD = "/pl/e-szkola/moje/"
 # Session and user, the page chrome (menu, languages, footer settings and logos, breadcrumbs),
 # then the dashboard's own: enrolments with courses and certificates, courses in the locale
-# shown, modules, lessons with their modules, progress.
-DASHBOARD_QUERIES = 21
+# shown, modules, lessons with their modules, progress; the in-person trainings: the person in
+# the register, their trainings, the days and their own attendance.
+DASHBOARD_QUERIES = 25
 LESSON_QUERIES = 27
 INDEX_QUERIES = 20
 
@@ -52,6 +57,16 @@ def _school(site, courses, learner):
             else:
                 services.mark_read(enrolment, lesson)
         lessons_by_course.append(lessons)
+    # In-person trainings, as many as courses, each attended on one of its two days.
+    person = person_for_user(learner)
+    for number in range(courses):
+        event = event_with_days(
+            [
+                (datetime.date(2019, 5, 6 + 2 * number), "09:00", "15:00"),
+                (datetime.date(2019, 5, 7 + 2 * number), "09:00", "15:00"),
+            ]
+        )
+        attend(person, event.days.first())
     # Somebody else's records, which must not be fetched one by one either.
     other = UserFactory()
     services.enrol(other, course)
@@ -78,6 +93,7 @@ def test_dashboard_queries_do_not_grow_with_courses(
         response = client.get(DASHBOARD)
     assert response.status_code == 200
     assert len(soup(response).select("article.school-course-card")) == courses
+    assert len(soup(response).select("#trainings tbody tr")) == courses
 
 
 def test_dashboard_same_count_for_1_and_8_courses(site, client):
@@ -86,6 +102,8 @@ def test_dashboard_same_count_for_1_and_8_courses(site, client):
     index = site.home_pl.get_children().get(slug="e-szkola")
     course, _m, _l = build_course(index, modules=(2, 2), publish=False, title="Jedyny")
     services.enrol(one, course)
+    event = event_with_days([(datetime.date(2020, 1, 8), "09:00", "15:00")])
+    attend(person_for_user(one), event.days.first())
     client.force_login(one)
     small = _count(client, DASHBOARD)
     client.force_login(eight)
