@@ -8,14 +8,12 @@ sends people without admin access, and anonymous visitors, to the login page fir
 The figures come from school.ledger only (the page, its files and `report_hours` share
 them); notes, topics and conclusions of sessions are never read."""
 
-import csv
 import datetime
-import io
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -24,9 +22,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
@@ -291,56 +286,22 @@ def empty_group_label(by):
     }[by]
 
 
-class _Line:
-    """A file-like object that hands back what csv.writer writes: one line at a time."""
-
-    def write(self, value):
-        return value
-
-
-def csv_lines(header, rows):
-    """The lines of a CSV file for Polish Excel (a BOM, semicolons, decimal commas,
-    formulas kept as text: school.exports' rules), produced as the rows come."""
-    writer = csv.writer(_Line(), delimiter=";", lineterminator="\r\n")
-    yield "\ufeff" + writer.writerow([str(label) for label in header])
-    for row in rows:
-        yield writer.writerow([exports._csv_value(value) for value in row])
-
-
-def streamed_csv(lines, filename):
-    response = StreamingHttpResponse(
-        (line.encode("utf-8") for line in lines), content_type=exports.CSV_CONTENT_TYPE
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def summary_header():
     return [gettext("Key"), gettext("Figure"), gettext("Value")]
 
 
 def xlsx_report(summary, by, rows):
-    """Two sheets, written as they come (openpyxl's write-only mode): the summary and the
-    breakdown."""
-    workbook = Workbook(write_only=True)
-    bold = Font(bold=True)
-    for title, header, values in (
-        (gettext("Summary"), summary_header(), summary),
-        (gettext("Breakdown"), breakdown_header(by), (breakdown_values(by, r) for r in rows)),
-    ):
-        sheet = workbook.create_sheet(title=title[:31])
-        cells = []
-        for label in header:
-            cell = WriteOnlyCell(sheet, str(label))
-            cell.font = bold
-            cells.append(cell)
-        sheet.append(cells)
-        for row in values:
-            sheet.append([exports._xlsx_cell(sheet, value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """Two sheets: the summary and the breakdown."""
+    return exports.xlsx_workbook(
+        [
+            (gettext("Summary"), summary_header(), summary),
+            (
+                gettext("Breakdown"),
+                breakdown_header(by),
+                (breakdown_values(by, row) for row in rows),
+            ),
+        ]
+    )
 
 
 # Views -------------------------------------------------------------------------------------
@@ -468,8 +429,8 @@ class SummaryCsvView(ReportMixin, TemplateView):
         if not self.form.is_valid():
             return self.invalid()
         rows = ledger.summary_rows(ledger.report(self.form.filters()))
-        return streamed_csv(
-            csv_lines(summary_header(), rows), f"{self.file_stem()}-podsumowanie.csv"
+        return exports.streamed_csv(
+            exports.csv_lines(summary_header(), rows), f"{self.file_stem()}-podsumowanie.csv"
         )
 
 
@@ -479,8 +440,8 @@ class BreakdownCsvView(ReportMixin, TemplateView):
             return self.invalid()
         by = self.form.cleaned_data["by"]
         rows = (breakdown_values(by, row) for row in ledger.breakdown(self.form.filters(), by))
-        return streamed_csv(
-            csv_lines(breakdown_header(by), rows), f"{self.file_stem()}-wg-{by}.csv"
+        return exports.streamed_csv(
+            exports.csv_lines(breakdown_header(by), rows), f"{self.file_stem()}-wg-{by}.csv"
         )
 
 

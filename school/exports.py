@@ -10,7 +10,7 @@ import datetime
 import io
 from decimal import Decimal
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -36,13 +36,33 @@ def _csv_value(value):
     return text
 
 
-def csv_bytes(header, rows):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([str(label) for label in header])
+class _Line:
+    """A file-like object that hands back what csv.writer writes: one line at a time."""
+
+    def write(self, value):
+        return value
+
+
+def csv_lines(header, rows):
+    """The lines of the CSV file, produced as the rows come: a long report is streamed
+    without holding it in memory."""
+    writer = csv.writer(_Line(), delimiter=";", lineterminator="\r\n")
+    yield "\ufeff" + writer.writerow([str(label) for label in header])
     for row in rows:
-        writer.writerow([_csv_value(value) for value in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        yield writer.writerow([_csv_value(value) for value in row])
+
+
+def csv_bytes(header, rows):
+    return "".join(csv_lines(header, rows)).encode("utf-8")
+
+
+def streamed_csv(lines, filename):
+    response = StreamingHttpResponse(
+        (line.encode("utf-8") for line in lines), content_type=CSV_CONTENT_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _xlsx_cell(sheet, value):
@@ -63,23 +83,30 @@ def _xlsx_cell(sheet, value):
     return cell
 
 
-def xlsx_bytes(header, rows, sheet_title):
+def xlsx_workbook(sheets):
+    """An XLSX file of several sheets, each (title, header, rows), written as the rows come
+    (openpyxl's write-only mode)."""
     workbook = Workbook(write_only=True)
-    # Sheet names are at most 31 characters and may not contain []:*?/\
-    title = "".join(ch for ch in str(sheet_title) if ch not in "[]:*?/\\")[:31] or "Sheet"
-    sheet = workbook.create_sheet(title=title)
     bold = Font(bold=True)
-    header_cells = []
-    for label in header:
-        cell = WriteOnlyCell(sheet, str(label))
-        cell.font = bold
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    for row in rows:
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
+    for sheet_title, header, rows in sheets:
+        # Sheet names are at most 31 characters and may not contain []:*?/\
+        title = "".join(ch for ch in str(sheet_title) if ch not in "[]:*?/\\")[:31] or "Sheet"
+        sheet = workbook.create_sheet(title=title)
+        header_cells = []
+        for label in header:
+            cell = WriteOnlyCell(sheet, str(label))
+            cell.font = bold
+            header_cells.append(cell)
+        sheet.append(header_cells)
+        for row in rows:
+            sheet.append([_xlsx_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def xlsx_bytes(header, rows, sheet_title):
+    return xlsx_workbook([(sheet_title, header, rows)])
 
 
 def file_response(content, content_type, filename):

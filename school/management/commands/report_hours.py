@@ -144,15 +144,15 @@ class Command(BaseCommand):
 
     def write_csv(self, filters, by):
         # The page's files: the same header, the same rows, the same rules for Excel.
-        from school import admin_reports
+        from school import admin_reports, exports
 
         if by:
             rows = (
                 admin_reports.breakdown_values(by, row) for row in ledger.breakdown(filters, by)
             )
-            lines = admin_reports.csv_lines(admin_reports.breakdown_header(by), rows)
+            lines = exports.csv_lines(admin_reports.breakdown_header(by), rows)
         else:
-            lines = admin_reports.csv_lines(
+            lines = exports.csv_lines(
                 admin_reports.summary_header(), ledger.summary_rows(ledger.report(filters))
             )
         for line in lines:
