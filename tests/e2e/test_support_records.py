@@ -398,6 +398,39 @@ def test_report_with_a_bad_period(page, context, live_server, records_site):
     check_admin_axe(page)
 
 
+def test_training_import_with_errors(page, context, live_server, records_site):
+    """A form sent without a file, then a file with a bad row: the preview lists it (and
+    saves nothing)."""
+    rows = [
+        "event_id;title;type;date;start;end",
+        "A11Y-1;Spotkanie edukacyjne w Złoczewie;educational_meeting;2019-06-06;10:00;13:00",
+        "A11Y-2;Warsztat bez daty;educational_meeting;2019-13-45;10:00;13:00",
+    ]
+    log_in(context, live_server, records_site.coordinator_pk)
+    page.goto(f"{ADMIN}/trainings-import/")
+    upload = page.locator("form[enctype='multipart/form-data']")
+    with page.expect_navigation():
+        upload.locator("button[type=submit]").click()
+    fields = errors_tied_to_fields(page)
+    assert [field["id"] for field in fields] == ["id_file"]
+    check_admin_axe(page)
+    page.locator("#id_file").set_input_files(
+        files=[
+            {
+                "name": "szkolenia.csv",
+                "mimeType": "text/csv",
+                "buffer": "\n".join(rows).encode("utf-8"),
+            }
+        ]
+    )
+    with page.expect_navigation():
+        upload.locator("button[type=submit]").click()
+    errors = page.locator("#import-report tbody tr")
+    assert errors.count() == 1
+    assert errors.locator("th").inner_text() == "3"  # the line of the bad row
+    check_admin_axe(page)
+
+
 # The keyboard alone ---------------------------------------------------------------------
 
 
@@ -552,7 +585,8 @@ def check_narrow(page, url):
     assert response.status == 200
     overflow = horizontal_overflow(page)
     assert overflow["scrollWidth"] <= NARROW["width"], overflow
-    assert page.evaluate(STUCK_OUT) == []
+    stuck = page.evaluate(STUCK_OUT)
+    assert stuck == [], stuck
 
 
 @pytest.mark.parametrize("kind", ["my_support", "coaching_detail", "supervision_detail"])
@@ -567,3 +601,11 @@ def test_report_at_320_px(page, context, live_server, records_site):
     log_in(context, live_server, records_site.coordinator_pk)
     check_narrow(page, f"{ADMIN}/reports/?date_from={YEAR}-01-01&date_to={YEAR}-12-31&by=gmina")
     assert page.locator("#table-breakdown tbody tr").count() >= 1
+    check_admin_axe(page)
+
+
+def test_attendance_at_320_px(page, context, live_server, records_site):
+    """Not asked by the issue, but the attendance is taken at the event, often on a phone."""
+    log_in(context, live_server, records_site.coordinator_pk)
+    check_narrow(page, f"{ADMIN}/events/{records_site.event_pk}/attendance/")
+    check_admin_axe(page)
