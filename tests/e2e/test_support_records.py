@@ -589,7 +589,9 @@ def check_narrow(page, url):
     assert stuck == [], stuck
 
 
-@pytest.mark.parametrize("kind", ["my_support", "coaching_detail", "supervision_detail"])
+@pytest.mark.parametrize(
+    "kind", ["my_support", "coaching_detail", "supervision_detail", "dashboard"]
+)
 def test_my_support_at_320_px(page, context, live_server, records_site, kind):
     log_in(context, live_server, records_site.learner_pk)
     check_narrow(page, getattr(records_site, kind)["pl"])
