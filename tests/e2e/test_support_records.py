@@ -435,8 +435,8 @@ def test_training_import_with_errors(page, context, live_server, records_site):
 
 
 def tab_to(page, wanted, what, limit=MAX_TABS):
-    """Press Tab until `wanted(focused element)`; every stop on the way must show its
-    focus is not checked here (Wagtail's chrome), the one reached must."""
+    """Press Tab until `wanted(focused element)`. The element reached must show its focus;
+    the stops on the way are not checked (most are Wagtail's own chrome)."""
     seen = []
     for _ in range(limit):
         page.keyboard.press("Tab")
