@@ -15,6 +15,7 @@ with filters under 1 s on PostgreSQL."""
 
 import argparse
 import datetime
+import os
 import statistics
 import sys
 import time
@@ -113,7 +114,9 @@ def measure(runs):
 
 def measure_csv():
     """The CSV of the year broken down by person, produced line by line as the download
-    is: its time, size and the peak of Python memory (tracemalloc) while it streams."""
+    is: its time, size and the peak of Python memory while it streams. Timed once without
+    tracemalloc (which slows Python several times over), then streamed again under it for
+    the peak."""
     from school import admin_reports, exports, ledger
     from school.ledger import LedgerFilters
 
@@ -121,14 +124,20 @@ def measure_csv():
         date_from=datetime.date(YEAR, 1, 1), date_to=datetime.date(YEAR, 12, 31)
     )
     by = ledger.BY_PERSON
-    tracemalloc.start()
+
+    def stream():
+        lines = size = 0
+        rows = (admin_reports.breakdown_values(by, r) for r in ledger.breakdown(filters, by))
+        for line in exports.csv_lines(admin_reports.breakdown_header(by), rows):
+            size += len(line.encode("utf-8"))
+            lines += 1
+        return lines, size
+
     started = time.perf_counter()
-    lines = size = 0
-    rows = (admin_reports.breakdown_values(by, r) for r in ledger.breakdown(filters, by))
-    for line in exports.csv_lines(admin_reports.breakdown_header(by), rows):
-        size += len(line.encode("utf-8"))
-        lines += 1
+    lines, size = stream()
     elapsed = time.perf_counter() - started
+    tracemalloc.start()
+    stream()
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return elapsed, lines, size, peak
@@ -146,6 +155,7 @@ def main(argv=None):
     from school.models import Attendance, CoachingSession, Person
 
     print(f"\nReport of hours: {school_records_data.describe_database()}")
+    print(f"load average (1, 5, 15 min) before: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(
         f"{Person.objects.count():,} people, {Attendance.objects.count():,} attendance rows, "
         f"{CoachingSession.objects.count():,} coaching sessions; year {YEAR}; "
@@ -162,6 +172,7 @@ def main(argv=None):
         )
         if p95 >= TARGET_SECONDS:
             slow.append(name)
+    print(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     elapsed, lines, size, peak = measure_csv()
     print(
         f"\nCSV by person, year {YEAR}: {lines:,} lines, {size / 1e6:.1f} MB in {elapsed:.2f} s; "

@@ -334,11 +334,20 @@ class Attendance(models.Model):
     """A person present on one day of an event. Absence is the lack of a row. `hours` is set
     only for partial presence; otherwise the person has the day's teaching hours."""
 
+    # The keys' own indexes would repeat the first column of the two below.
     day = models.ForeignKey(
-        EventDay, verbose_name=_("day"), on_delete=models.CASCADE, related_name="attendance"
+        EventDay,
+        verbose_name=_("day"),
+        on_delete=models.CASCADE,
+        related_name="attendance",
+        db_index=False,
     )
     person = models.ForeignKey(
-        Person, verbose_name=_("participant"), on_delete=models.PROTECT, related_name="attendance"
+        Person,
+        verbose_name=_("participant"),
+        on_delete=models.PROTECT,
+        related_name="attendance",
+        db_index=False,
     )
     hours = models.DecimalField(
         _("hours present"),
@@ -355,7 +364,15 @@ class Attendance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["day", "person"], name="school_attendance_once")
         ]
-        indexes = [models.Index(fields=["person", "day"], name="school_attendance_person")]
+        # The report of hours reads a period's attendance from these alone (PostgreSQL's
+        # INCLUDE; elsewhere plain indexes): by day from the days of the period, or by
+        # person for the people of a territory or an institution.
+        indexes = [
+            models.Index(fields=["day"], include=["person", "hours"], name="school_attendance_day"),
+            models.Index(
+                fields=["person", "day"], include=["hours"], name="school_attendance_person_hours"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.person} – {self.day}"

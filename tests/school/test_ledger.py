@@ -560,3 +560,25 @@ def test_completion_dates_are_local(world):
     completed(UserFactory(), world["course"], datetime.datetime(2019, 12, 31, 23, 30))
     completed(UserFactory(), world["course"], datetime.datetime(2020, 1, 1, 0, 30))
     assert ledger.report(LedgerFilters(**YEAR_2019)).elearning_completions == 3
+
+
+@pytest.mark.parametrize("by, code", [("voivodeship", "26"), ("powiat", "2604"), ("gmina", OKSA)])
+def test_a_territory_filter_gives_its_row_of_the_breakdown(world, by, code):
+    """The filter reads people by the ids of the territories under the code; the breakdown
+    by the people's gminas: both must see the same people."""
+    row = rows_by_key(LedgerFilters(**YEAR_2019), by)[code]
+    report = ledger.report(LedgerFilters(**YEAR_2019, territory=code))
+    assert report.participations == row.value("participations")
+    assert report.unique_participants == row.value("unique_participants")
+    assert report.person_hours == row.value("training_person_hours")
+    assert report.person_hours_total == row.value("person_hours_total")
+    # Counts are integers on every database (PostgreSQL sums them as numeric).
+    assert type(report.unique_participants) is type(row.value("participations")) is int
+
+
+def test_a_territory_nobody_lives_in_counts_nothing(world):
+    filters = LedgerFilters(**YEAR_2019, territory="99")
+    report = ledger.report(filters)
+    assert (report.events, report.participations, report.unique_participants) == (0, 0, 0)
+    assert report.person_hours_total == Decimal("0.00")
+    assert list(ledger.breakdown(filters, "gmina")) == []
