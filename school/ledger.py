@@ -673,7 +673,8 @@ def elearning_figures(filters, report=None):
 
 
 def report(filters):
-    """Every figure of the summary: at most seven queries."""
+    """Every figure of the summary: at most seven queries, and one more to find the
+    territories within a chosen territory."""
     result = Report(filters=filters)
     training_figures(filters, result)
     coaching_figures(filters, result)
