@@ -12,6 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from school import (
     admin_coaching,
+    admin_people,
     admin_reports,
     admin_training_import,
     admin_trainings,
@@ -131,6 +132,7 @@ class SupportRecordsMenu(ViewSetGroup):
     menu_order = 251
     items = (
         *admin_trainings.VIEWSETS,
+        *admin_people.VIEWSETS,
         *admin_training_import.VIEWSETS,
         *admin_coaching.VIEWSETS,
         *admin_reports.VIEWSETS,
@@ -144,6 +146,4 @@ def register_school_admin():
 
 @hooks.register("register_admin_viewset")
 def register_support_records_admin():
-    if SupportRecordsMenu.items:
-        return SupportRecordsMenu()
-    return []
+    return SupportRecordsMenu()
