@@ -1,0 +1,117 @@
+"""Fixtures of the production-stack tests: the real backends named by the environment
+(REDIS_URL, ELASTICSEARCH_URL, AWS_S3_ENDPOINT_URL, as the .ci/with-* scripts set them),
+and helpers to start a server process on a free port."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+
+import pytest
+from django.core.cache import cache, caches
+from django_redis.cache import RedisCache
+
+from portal.settings.base import cache_settings
+from tests.conftest import PROJECT_ROOT
+
+
+def needs_env(name, runner):
+    value = os.environ.get(name, "")
+    if not value:
+        pytest.skip(f"{name} is not set: run under {runner} (CI does)")
+    return value
+
+
+@pytest.fixture
+def redis_url():
+    return needs_env("REDIS_URL", ".ci/with-redis")
+
+
+@pytest.fixture
+def redis_cache(redis_url, settings):
+    """The cache aliases and sessions exactly as base.py makes them for REDIS_URL (whatever
+    the test settings chose), emptied before and after the test."""
+    settings.CACHES = cache_settings(redis_url)
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    assert isinstance(caches["default"], RedisCache)
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+@pytest.fixture
+def elasticsearch_url():
+    return needs_env("ELASTICSEARCH_URL", ".ci/with-elasticsearch")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def closed_port():
+    """A port nothing listens on (bound, then released: connections are refused)."""
+    return free_port()
+
+
+def get(url, timeout=10):
+    """Status, headers and body of a GET, error statuses included."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+@contextmanager
+def gunicorn(env, settings_module="portal.settings.test"):
+    """A gunicorn worker serving the project with `env` added to the environment; yields
+    its base URL once it answers /healthz, stops it afterwards."""
+    port = free_port()
+    full_env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, **env}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--timeout",
+            "30",
+        ],
+        cwd=PROJECT_ROOT,
+        env=full_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if process.poll() is not None:
+                raise AssertionError(f"gunicorn exited: {process.stdout.read().decode()}")
+            try:
+                if get(f"{base}/healthz", timeout=2)[0] == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise AssertionError("gunicorn did not answer /healthz within 30 s")
+            time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        process.stdout.close()
