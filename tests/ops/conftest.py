@@ -69,42 +69,30 @@ def get(url, timeout=10):
 
 
 @contextmanager
-def gunicorn(env, settings_module="portal.settings.test"):
-    """A gunicorn worker serving the project with `env` added to the environment; yields
-    its base URL once it answers /healthz, stops it afterwards."""
+def gunicorn(env, log_path, settings_module="portal.settings.test"):
+    """A gunicorn worker serving the project with `env` added to the environment, its
+    output in `log_path`; yields its base URL once it answers /healthz, stops it after."""
     port = free_port()
     full_env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, **env}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--timeout",
-            "30",
-        ],
-        cwd=PROJECT_ROOT,
-        env=full_env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    command = [sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", "1"]
+    command += ["--bind", f"127.0.0.1:{port}", "--timeout", "30"]
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
         while True:
             if process.poll() is not None:
-                raise AssertionError(f"gunicorn exited: {process.stdout.read().decode()}")
+                raise AssertionError(f"gunicorn exited: {log_path.read_text()}")
             try:
                 if get(f"{base}/healthz", timeout=2)[0] == 200:
                     break
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                raise AssertionError("gunicorn did not answer /healthz within 30 s")
+                raise AssertionError(f"no answer within 30 s: {log_path.read_text()}")
             time.sleep(0.2)
         yield base
     finally:
@@ -114,4 +102,3 @@ def gunicorn(env, settings_module="portal.settings.test"):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        process.stdout.close()
