@@ -3,6 +3,7 @@
 and helpers to start a server process on a free port."""
 
 import os
+import runpy
 import socket
 import subprocess
 import sys
@@ -102,3 +103,13 @@ def gunicorn(env, log_path, settings_module="portal.settings.test"):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def settings_from_env(monkeypatch, clear=(), **env):
+    """The settings base.py makes in an environment with `env` set and the names in
+    `clear` unset (read afresh, without touching the running Django's settings)."""
+    for name in clear:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(PROJECT_ROOT / "portal" / "settings" / "base.py"))
