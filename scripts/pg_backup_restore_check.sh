@@ -1,26 +1,30 @@
 #!/usr/bin/env bash
-# pg_backup_restore_check.sh [-o DIR] [DATABASE_URL]
+# pg_backup_restore_check.sh [-o DIR] [-t TARGET_URL] [DATABASE_URL]
 #
 # Backs up the PostgreSQL database (pg_dump custom format) and proves the backup restores:
-# the dump is restored into a scratch database on the same server, and the number of rows
-# of every table is compared with the source. The source is counted inside the very
-# snapshot pg_dump copies (an exported snapshot), so the check holds on a live site that
+# the dump is restored into a scratch database (on the same server, or -t's), and the rows
+# of every table are counted and compared with the source. The source is counted inside the
+# very snapshot pg_dump copies (an exported snapshot), so the check holds on a live site that
 # keeps writing meanwhile. The scratch database is dropped afterwards.
 #
 #   -o DIR        keep the dump in DIR as kooperacja-YYYYmmdd-HHMMSS.dump (default: a
 #                 temporary file, removed; use -o for the nightly backup itself)
+#   -t TARGET_URL the server to restore on (its user needs CREATEDB), when the source is
+#                 a read-only replica (default: the source's server)
 #   DATABASE_URL  postgres://USER[:PASSWORD]@HOST:PORT/NAME (default: $DATABASE_URL);
-#                 USER needs the CREATEDB privilege for the scratch database
+#                 without -t, USER needs the CREATEDB privilege for the scratch database
 #
 # Exit status 0 when every table has the same row count in the restored copy, 1 otherwise.
 # PostgreSQL client programs: from PATH, or PG_BIN=/usr/lib/postgresql/15/bin.
 set -euo pipefail
 
 KEEP_DIR=""
-while getopts "o:h" opt; do
+TARGET_URL=""
+while getopts "o:t:h" opt; do
     case $opt in
         o) KEEP_DIR=$OPTARG ;;
-        h) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        t) TARGET_URL=$OPTARG ;;
+        h) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) exit 2 ;;
     esac
 done
@@ -48,8 +52,8 @@ print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$1" "$2"
 }
 SOURCE_NAME=$(python3 -c 'import sys, urllib.parse as u; print(u.unquote(u.urlsplit(sys.argv[1]).path.lstrip("/")))' "$SOURCE_URL")
 SCRATCH_NAME="${SOURCE_NAME}_restore_check_$$"
-SCRATCH_URL=$(with_database "$SOURCE_URL" "$SCRATCH_NAME")
-ADMIN_URL=$(with_database "$SOURCE_URL" postgres)
+SCRATCH_URL=$(with_database "${TARGET_URL:-$SOURCE_URL}" "$SCRATCH_NAME")
+ADMIN_URL=$(with_database "${TARGET_URL:-$SOURCE_URL}" postgres)
 
 WORK=$(mktemp -d /tmp/pg-restore-check.XXXXXX)
 SCRATCH_MADE=""
