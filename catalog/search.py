@@ -20,7 +20,7 @@ from django.db.models.functions import Collate, Lower, Replace
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from catalog import polish
+from catalog import polish, search_elasticsearch
 from catalog.codes import Cost, InstitutionType, ProblemArea, ServiceStatus, TargetGroup
 from catalog.fields import code_q
 
@@ -283,8 +283,26 @@ def search_services(filters, *, facets=True):
     """The services matching `filters`, ordered, with their number and, if asked, the
     facet counts: for each problem area, target group and institution type (and for free
     services) how many results there would be with that choice and the other filters.
-    Costs two queries with facets (counts, then the rows when the queryset is read) and
-    two without (count, rows)."""
+
+    On Elasticsearch (catalog.search_elasticsearch) when it is configured and answers,
+    else on the database. The result's queryset is lazy either way: reading a slice costs
+    one request for the ids and one query for the rows on Elasticsearch, one query on the
+    database."""
+    if search_elasticsearch.active():
+        try:
+            return search_elasticsearch.search_services(
+                filters,
+                facets=facets,
+                fallback=lambda: database_search_services(filters, facets=False).queryset,
+            )
+        except search_elasticsearch.errors() as exc:
+            search_elasticsearch.failed(exc)
+    return database_search_services(filters, facets=facets)
+
+
+def database_search_services(filters, *, facets=True):
+    """search_services on the database. Costs two queries with facets (counts, then the
+    rows when the queryset is read) and two without (count, rows)."""
     terms = filters.terms()
     dimensions = _dimensions(filters)
     # The territory first: SQLite tests the conditions in this order, and the short code
@@ -383,12 +401,11 @@ def _coverage(service):
     return units, (f"|{'|'.join(codes)}|" if codes else "")
 
 
-def service_document(service, synonyms=None, units=None):
-    """The search tokens of a service, as stored in `search_text`."""
-    synonyms = synonyms if synonyms is not None else polish.synonyms()
+def _document_texts(service, units):
+    """What a visitor may type to find a service, besides its name."""
     institution = service.institution
     place = service.gmina if service.gmina_id else institution.gmina
-    fields_text = [
+    return [
         service.description,
         service.access,
         service.referred_by,
@@ -402,14 +419,35 @@ def service_document(service, synonyms=None, units=None):
         place.name if place is not None else "",
         " ".join(unit.name for unit in (units or [])),
     ]
+
+
+def service_document(service, synonyms=None, units=None):
+    """The search tokens of a service, as stored in `search_text`."""
+    synonyms = synonyms if synonyms is not None else polish.synonyms()
     plain = []
     name_stems = polish.stems(service.name)
-    for sequence in [name_stems] + [polish.stems(text) for text in fields_text]:
+    texts = _document_texts(service, units)
+    for sequence in [name_stems] + [polish.stems(text) for text in texts]:
         plain.extend(sequence)
         plain.extend(synonyms.expand(sequence))
     marked = [NAME_MARK + token for token in name_stems + synonyms.expand(name_stems)]
     tokens = list(dict.fromkeys(plain + marked))
     return f" {' '.join(tokens)} " if tokens else ""
+
+
+def document_body(service):
+    """The text of a service besides its name, as a search engine that analyses text
+    itself is given it (Elasticsearch): the same fields as `service_document`, unchanged.
+    Uses the coverage units found while indexing (`_search_units`) when there are some."""
+    units = getattr(service, "_search_units", None)
+    if units is None:
+        units, _codes = _coverage(service)
+    return "\n".join(text for text in _document_texts(service, units) if text)
+
+
+def coverage_list(codes):
+    """`|26|2602|` -> ["26", "2602"]."""
+    return [code for code in (codes or "").split("|") if code]
 
 
 def refresh_search_text(service):
@@ -422,6 +460,8 @@ def refresh_search_text(service):
     service.search_text = text
     service.coverage_codes = codes
     Service.objects.filter(pk=service.pk).update(search_text=text, coverage_codes=codes)
+    service._search_units = units
+    search_elasticsearch.index_services([service])
     return text
 
 
@@ -443,7 +483,9 @@ def reindex_services(queryset=None, batch_size=500):
         for service in batch:
             units, service.coverage_codes = _coverage(service)
             service.search_text = service_document(service, synonyms, units)
+            service._search_units = units
         Service.objects.bulk_update(batch, ["search_text", "coverage_codes"])
+        search_elasticsearch.index_services(batch)
         written += len(batch)
     return written
 

@@ -205,12 +205,18 @@ PERSONAL_PAGE_CACHE_SECONDS = int(os.environ.get("PERSONAL_PAGE_CACHE_SECONDS", 
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
+    # portal/search_backends.py: Wagtail's elasticsearch8 backend with the Polish analysis
+    # chain (hunspell-pl, folding, stop words; the catalog's synonyms at query time).
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": "portal.search_backends",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "kooperacja"),
-            "TIMEOUT": 10,
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kooperacja_"),
+            # Seconds per request: when the server hangs, search falls back to the
+            # database (catalog) or says so (site search) instead of holding the worker.
+            "TIMEOUT": float(os.environ.get("ELASTICSEARCH_TIMEOUT", "3")),
+            "OPTIONS": {"max_retries": 0},
+            "REFRESH": os.environ.get("ELASTICSEARCH_REFRESH", "") == "1",
         }
     }
 else:
