@@ -60,7 +60,10 @@ class PageResults:
         return self.count()
 
     def __getitem__(self, key):
-        return self._guarded(lambda: list(self._results[key]), [])
+        if not isinstance(key, (slice, int)):
+            # templates look attributes up as keys first: `unavailable` must reach getattr
+            raise TypeError(key)
+        return self._guarded(lambda: self._results[key], [] if isinstance(key, slice) else None)
 
 
 def search_pages(query, locale):

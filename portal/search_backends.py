@@ -104,18 +104,29 @@ def _folded_query(query):
     return query
 
 
-class PolishQueryCompiler(Elasticsearch8SearchQueryCompiler):
+class FoldingCompilerMixin:
+    """Every text query folded, whichever way Wagtail compiles it."""
+
     mapping_class = PolishMapping
 
-    def _compile_query(self, query, field, boost=1.0):
-        return super()._compile_query(_folded_query(query), field, boost)
+    def _compile_plaintext_query(self, query, fields, boost=1.0):
+        return super()._compile_plaintext_query(_folded_query(query), fields, boost)
+
+    def _compile_fuzzy_query(self, query, fields):
+        return super()._compile_fuzzy_query(_folded_query(query), fields)
+
+    def _compile_phrase_query(self, query, fields):
+        return super()._compile_phrase_query(_folded_query(query), fields)
 
 
-class PolishAutocompleteQueryCompiler(Elasticsearch8AutocompleteQueryCompiler):
-    mapping_class = PolishMapping
+class PolishQueryCompiler(FoldingCompilerMixin, Elasticsearch8SearchQueryCompiler):
+    pass
 
-    def _compile_query(self, query, field, boost=1.0):
-        return super()._compile_query(_folded_query(query), field, boost)
+
+class PolishAutocompleteQueryCompiler(
+    FoldingCompilerMixin, Elasticsearch8AutocompleteQueryCompiler
+):
+    pass
 
 
 class PolishIndex(Elasticsearch8Index):
