@@ -20,7 +20,7 @@ from django.db.models.functions import Collate, Lower, Replace
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from catalog import polish, search_elasticsearch
+from catalog import polish, search_elasticsearch, search_postgresql
 from catalog.codes import Cost, InstitutionType, ProblemArea, ServiceStatus, TargetGroup
 from catalog.fields import code_q
 
@@ -173,6 +173,26 @@ class ServiceFilters:
         stems = polish.stems(self.q)[:MAX_QUERY_TERMS]
         return polish.synonyms().query_terms(stems) if stems else []
 
+    def parts(self):
+        """The query for search engines that analyse text themselves (Elasticsearch,
+        PostgreSQL's full-text search): a list of alternatives, each a list of texts of
+        which one must be found: a word of the query, or, where the query has a phrase of
+        a synonym group (found as `terms` finds it), every term of the group."""
+        words = polish.words(self.q)[:MAX_QUERY_TERMS]
+        if not words:
+            return []
+        synonyms = polish.synonyms()
+        parts = []
+        stems = [polish.stem(word) for word in words]
+        for start, _length, tokens, group in synonyms.query_spans(stems):
+            if group:
+                texts = [term for token in tokens for term in synonyms.terms.get(token, [])]
+            else:
+                texts = [words[start]]
+            if texts and texts not in parts:
+                parts.append(texts)
+        return parts
+
 
 @dataclass
 class SearchResult:
@@ -268,11 +288,14 @@ def _relevance(terms):
     return score
 
 
-def order_services(queryset, sort, terms=()):
+def order_services(queryset, sort, terms=(), relevance=None):
+    """`relevance`: an expression scoring the rows (by default, the query terms found in
+    the name: `_relevance(terms)`)."""
     if sort == "verified":
         return queryset.order_by(F("last_verified").desc(nulls_last=True), sort_name(), "pk")
-    if sort == "relevance" and terms:
-        queryset = queryset.annotate(relevance=_relevance(terms), sort_name=sort_name()).order_by(
+    if sort == "relevance" and (terms or relevance is not None):
+        relevance = relevance if relevance is not None else _relevance(terms)
+        queryset = queryset.annotate(relevance=relevance, sort_name=sort_name()).order_by(
             "-relevance", "sort_name", "pk"
         )
         return queryset
@@ -302,17 +325,30 @@ def search_services(filters, *, facets=True):
 
 def database_search_services(filters, *, facets=True):
     """search_services on the database. Costs two queries with facets (counts, then the
-    rows when the queryset is read) and two without (count, rows)."""
-    terms = filters.terms()
+    rows when the queryset is read) and two without (count, rows).
+
+    The text: on PostgreSQL with the Polish configuration (catalog.search_postgresql), its
+    full-text search; elsewhere a LIKE per normalised token on `search_text`."""
     dimensions = _dimensions(filters)
     # The territory first: SQLite tests the conditions in this order, and the short code
     # column rules out most rows before the longer search text is read.
-    base = public_services().filter(teryt_q(filters.teryt)).filter(text_q(terms))
+    base = public_services().filter(teryt_q(filters.teryt))
+    relevance = None
+    if search_postgresql.available():
+        terms = []
+        parts = filters.parts()
+        if parts:
+            base = base.alias(text_match=search_postgresql.matches(parts)).filter(text_match=True)
+            relevance = search_postgresql.name_score(parts)
+    else:
+        terms = filters.terms()
+        base = base.filter(text_q(terms))
     matching = base.filter(_all_but(dimensions, None))
     queryset = order_services(
         matching.select_related("institution", "gmina", "institution__gmina"),
         filters.sort,
         terms,
+        relevance,
     )
     if not facets:
         return SearchResult(queryset, matching.count(), {}, filters)
@@ -432,6 +468,8 @@ def service_document(service, synonyms=None, units=None):
         plain.extend(synonyms.expand(sequence))
     marked = [NAME_MARK + token for token in name_stems + synonyms.expand(name_stems)]
     tokens = list(dict.fromkeys(plain + marked))
+    # Whoever writes search_text writes the plain document with it (bulk imports too).
+    service.search_document = "\n".join(text for text in [service.name, *texts] if text)
     return f" {' '.join(tokens)} " if tokens else ""
 
 
@@ -459,7 +497,9 @@ def refresh_search_text(service):
     text = service_document(service, units=units)
     service.search_text = text
     service.coverage_codes = codes
-    Service.objects.filter(pk=service.pk).update(search_text=text, coverage_codes=codes)
+    Service.objects.filter(pk=service.pk).update(
+        search_text=text, search_document=service.search_document, coverage_codes=codes
+    )
     service._search_units = units
     search_elasticsearch.index_services([service])
     return text
@@ -484,7 +524,7 @@ def reindex_services(queryset=None, batch_size=500):
             units, service.coverage_codes = _coverage(service)
             service.search_text = service_document(service, synonyms, units)
             service._search_units = units
-        Service.objects.bulk_update(batch, ["search_text", "coverage_codes"])
+        Service.objects.bulk_update(batch, ["search_text", "search_document", "coverage_codes"])
         search_elasticsearch.index_services(batch)
         written += len(batch)
     return written

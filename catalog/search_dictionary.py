@@ -9,12 +9,20 @@ Elasticsearch and the dictionary that stems it must be folded the same way. A fo
 can have more stems than the original (two words that differ only by a diacritic): a
 search then finds a little more, never less.
 
+PostgreSQL's full-text search has the same need (its `unaccent` filter can only run before
+the dictionary), so the same folded files serve its ispell template.
+
 Standard library only, so that the CI script can run it before Django is set up:
 
     python3 -m catalog.search_dictionary /usr/share/hunspell /path/to/es/config/hunspell
+    python3 -m catalog.search_dictionary --postgresql /usr/share/hunspell \
+        "$(pg_config --sharedir)/tsearch_data"
 
-writes DEST/pl_PL_folded/pl_PL_folded.{aff,dic} (UTF-8). Each Elasticsearch node needs
-that directory in its config/hunspell/ (see README, "Search backends")."""
+The first writes DEST/pl_PL_folded/pl_PL_folded.{aff,dic} (UTF-8): each Elasticsearch node
+needs that directory in its config/hunspell/. The second writes pl_pl_folded.affix,
+pl_pl_folded.dict and kooperacja_pl.stop into PostgreSQL's tsearch_data directory (root
+is needed there; the `setup_polish_search` command then makes the configuration). See
+README, "Search backends"."""
 
 import argparse
 import re
@@ -93,13 +101,47 @@ def build(source_dir, dest_dir):
     return target
 
 
+PG_DICTIONARY = "pl_pl_folded"
+PG_STOP_WORDS = "kooperacja_pl"
+
+
+def build_postgresql(source_dir, tsearch_dir):
+    """Write the folded dictionary and the stop words as PostgreSQL's ispell template
+    reads them: tsearch_dir/pl_pl_folded.{affix,dict}, tsearch_dir/kooperacja_pl.stop."""
+    from catalog.polish import STOP_WORDS
+
+    source_dir, tsearch_dir = Path(source_dir), Path(tsearch_dir)
+    folded = build(source_dir, tsearch_dir / ".kooperacja-build")
+    try:
+        for suffix, pg_suffix in (("aff", "affix"), ("dic", "dict")):
+            text = (folded / f"{FOLDED_NAME}.{suffix}").read_text(encoding="utf-8")
+            (tsearch_dir / f"{PG_DICTIONARY}.{pg_suffix}").write_text(text, encoding="utf-8")
+        stop = "\n".join(sorted(STOP_WORDS)) + "\n"
+        (tsearch_dir / f"{PG_STOP_WORDS}.stop").write_text(stop, encoding="utf-8")
+    finally:
+        for path in folded.iterdir():
+            path.unlink()
+        folded.rmdir()
+        folded.parent.rmdir()
+    return tsearch_dir
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", help="directory of pl_PL.aff and pl_PL.dic")
-    parser.add_argument("dest", help="Elasticsearch's config/hunspell directory")
+    parser.add_argument(
+        "dest", help="Elasticsearch's config/hunspell (or, with --postgresql, tsearch_data)"
+    )
+    parser.add_argument(
+        "--postgresql", action="store_true", help="write PostgreSQL's files into dest"
+    )
     args = parser.parse_args(argv)
-    target = build(args.source, args.dest)
-    print(f"folded Polish dictionary written to {target}")
+    if args.postgresql:
+        build_postgresql(args.source, args.dest)
+        print(f"folded Polish dictionary for PostgreSQL written to {args.dest}")
+    else:
+        target = build(args.source, args.dest)
+        print(f"folded Polish dictionary written to {target}")
     return 0
 
 

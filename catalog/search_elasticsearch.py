@@ -158,27 +158,6 @@ def _text_query(text, fields):
     return {"multi_match": {"query": text, "fields": fields, "operator": "and"}}
 
 
-def query_parts(q):
-    """The query as a list of alternatives, each a list of texts (a word, or the terms of
-    a synonym group) of which one must be found."""
-    from catalog import polish
-    from catalog.search import MAX_QUERY_TERMS
-
-    words = polish.words(q)[:MAX_QUERY_TERMS]
-    if not words:
-        return []
-    synonyms = polish.synonyms()
-    parts = []
-    for start, _length, tokens, group in synonyms.query_spans([polish.stem(w) for w in words]):
-        if group:
-            texts = [term for token in tokens for term in synonyms.terms.get(token, [])]
-        else:
-            texts = [words[start]]
-        if texts and texts not in parts:
-            parts.append(texts)
-    return parts
-
-
 def _either(texts, fields):
     return {"bool": {"should": [_text_query(text, fields) for text in texts]}}
 
@@ -216,7 +195,7 @@ class Query:
 
         self.filters = filters
         col = self.col = Columns()
-        self.parts = query_parts(filters.q)
+        self.parts = filters.parts()
         text_fields = [col["name"], col["search_body"]]
         self.base = [
             {"term": {col["live"]: True}},

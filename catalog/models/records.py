@@ -215,6 +215,9 @@ class Service(
     # Normalised words (diacritics folded, Polish endings stripped, synonym groups marked)
     # for search; written by catalog.search on save.
     search_text = models.TextField(editable=False, blank=True, default="")
+    # The same fields as plain text (name first), for search engines that analyse text
+    # themselves: PostgreSQL's full-text search (catalog/search_postgresql.py).
+    search_document = models.TextField(editable=False, blank=True, default="")
     external_id = models.CharField(
         _("identifier in imports"), max_length=64, unique=True, null=True, blank=True
     )
