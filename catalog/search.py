@@ -1,13 +1,22 @@
 """Search of the list of activities and services: the one module that the catalog page, the
-API and the exports use, so that they all find the same services.
+API and the exports use, so that they all find the same services, whatever the backend.
 
-How it works, and why it is the same on every backend: each service keeps its text,
-normalised by catalog.polish (folded, stemmed, synonym groups marked), in `search_text` as
-space-separated tokens (`" osrodk pomoc syn3 :klub :senior "`; tokens of the name are
-repeated with a `:` in front for ranking). A query is normalised the same way and becomes
-an AND of tokens, each a plain `LIKE '% token %'` on that column; territory and code
-filters are LIKEs on the `|code|` columns. No full-text feature of any database is used,
-so SQLite, PostgreSQL and any other backend give identical results and order."""
+Three engines, one set of answers (tests/catalog/search_cases.py runs on each):
+
+- Elasticsearch (catalog/search_elasticsearch.py) when the site's search backend is ours
+  and the server answers; when it does not, the database search below serves instead.
+- PostgreSQL's full-text search with the Polish configuration made by
+  `manage.py setup_polish_search` (catalog/search_postgresql.py) for the text; the filters
+  as below.
+- Everywhere else (SQLite; PostgreSQL without that configuration): each service keeps its
+  text, normalised by catalog.polish (folded, stemmed, synonym groups marked), in
+  `search_text` as space-separated tokens (`" osrodk pomoc syn3 :klub :senior "`; tokens
+  of the name are repeated with a `:` in front for ranking). A query is normalised the
+  same way and becomes an AND of tokens, each a plain `LIKE '% token %'` on that column.
+
+Territory and code filters are LIKEs on the `|code|` columns on every database (with
+trigram indexes on PostgreSQL once set up); the order is the number of query terms in the
+name, then the folded name byte by byte, then the id, on every engine."""
 
 import re
 from dataclasses import dataclass, field, fields
