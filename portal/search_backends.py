@@ -132,6 +132,10 @@ class PolishAutocompleteQueryCompiler(
 class PolishIndex(Elasticsearch8Index):
     """With REFRESH on (tests), every write is searchable when the call returns."""
 
+    def exists(self):
+        # modelsearch passes the name positionally, which the 8.x client refuses
+        return bool(self.es.indices.exists(index=self.name))
+
     def _written(self):
         if self.backend.refresh_after_write:
             self.refresh()
