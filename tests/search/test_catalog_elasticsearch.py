@@ -3,10 +3,14 @@ what the Elasticsearch side promises besides: the index follows the data, synony
 the admin count at once, facets match the database's, reading results needs a fixed
 number of requests and queries."""
 
+import csv
+import io
+
 import pytest
 from django.db import transaction
 
-from catalog import search_elasticsearch
+from catalog import polish, search_elasticsearch
+from catalog.exports import services_csv_response
 from catalog.models import Institution, Service, SynonymGroup
 from catalog.search import ServiceFilters, database_search_services, search_services
 from catalog.search_elasticsearch import RankedServices
@@ -141,3 +145,17 @@ def test_a_new_synonym_group_counts_at_once_without_reindexing(fresh_index, monk
     assert sorted(names({"q": "zajęcia pozalekcyjne"})[0]) == sorted(
         [search_cases.SWIETLICA, search_cases.DYZUR]
     )
+
+
+def test_the_api_and_the_export_read_the_same_results(fresh_index, client):
+    api = client.get("/api/v1/services/", {"q": "GOPS", "sort": "name"}).json()
+    assert [item["name"] for item in api["results"]] == sorted(
+        search_cases.GOPS_GROUP, key=polish.sort_key
+    )
+    assert api["count"] == len(search_cases.GOPS_GROUP)
+    result = search_services(ServiceFilters.from_params({"q": "osoby starsze"}), facets=False)
+    assert isinstance(result.queryset, RankedServices)
+    body = b"".join(services_csv_response(result.queryset).streaming_content).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(body[1:], newline=""), delimiter=";"))
+    names_column = rows[0].index("service_name")
+    assert [row[names_column] for row in rows[1:]] == [search_cases.KLUB, search_cases.OPIEKA]
