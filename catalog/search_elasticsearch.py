@@ -14,9 +14,10 @@ facet counts "with every filter but this one" and no territory rule:
   id: the database search's order;
 - the territory is a term or prefix query on the coverage codes.
 
-A search costs two requests: the total and the facet counts (one aggregation request),
-then the page of ids when the result is read; rows come from the database by id, through
-`public_services()`, so the database decides what may be shown. When Elasticsearch does not
+A search with facets costs one request (the total, the facet counts and the ids of the
+page asked for, CATALOG_PAGE_SIZE long) and one query for the rows; another slice costs a
+request more. Rows come from the database by id, through `public_services()`, so the
+database decides what may be shown. When Elasticsearch does not
 answer (an error or the time-out of the backend settings), the caller falls back to the
 database search and, for RETRY_AFTER seconds, does not ask Elasticsearch again."""
 
@@ -211,7 +212,9 @@ class Query:
     def _bool(self, extra=()):
         return {"bool": {"filter": self.base + list(extra)}}
 
-    def facets_body(self):
+    def facets_body(self, low=0, size=0):
+        """The total, the facet counts and (with `size`) a first slice of the ranking, in
+        one request: the aggregations see the query, the hits also the post_filter."""
         from catalog.codes import Cost
 
         col = self.col
@@ -227,7 +230,12 @@ class Query:
             }
         free = _all_but(self.dimensions, "free") + [{"term": {col["cost"]: Cost.FREE.value}}]
         aggs["free"] = {"filter": {"bool": {"filter": free}}}
-        return {"query": self._bool(), "size": 0, "track_total_hits": False, "aggs": aggs}
+        body = {"query": self._scored(self._bool()), "aggs": aggs, "track_total_hits": False}
+        body.update(size=size, sort=self._sort(), _source=False)
+        body["post_filter"] = {"bool": {"filter": _all_but(self.dimensions)}}
+        if size:
+            body["from"] = low
+        return body
 
     def count_body(self):
         return {"query": self._bool(_all_but(self.dimensions))}
@@ -241,14 +249,18 @@ class Query:
             return [{"_score": "desc"}] + by_name
         return by_name
 
-    def hits_body(self):
-        query = self._bool(_all_but(self.dimensions))
+    def _scored(self, query):
+        """With relevance: one point per query part found in the name."""
         if self.filters.sort == "relevance" and self.parts:
             name = [self.col["name"]]
             query["bool"]["should"] = [
                 {"constant_score": {"filter": _either(texts, name), "boost": 1}}
                 for texts in self.parts
             ]
+        return query
+
+    def hits_body(self):
+        query = self._scored(self._bool(_all_but(self.dimensions)))
         return {"query": query, "sort": self._sort(), "_source": False, "track_total_hits": False}
 
 
@@ -260,11 +272,12 @@ def _search(body, **params):
     return backend().es.search(index=_index_name(), **body, **params)
 
 
-def facet_counts(query):
-    """(total, facets) as catalog.search returns them."""
+def facet_counts(query, low=0, size=0):
+    """(total, facets as catalog.search returns them, ids of the slice [low:low + size])."""
     from catalog.codes import InstitutionType, ProblemArea, TargetGroup
 
-    response = _search(query.facets_body())
+    response = _search(query.facets_body(low, size))
+    ids = [int(hit["_id"]) for hit in response["hits"]["hits"]]
     aggs = response["aggregations"]
     found = {"free": aggs["free"]["doc_count"]}
     for name, choices in (
@@ -274,7 +287,7 @@ def facet_counts(query):
     ):
         counts = {bucket["key"]: bucket["doc_count"] for bucket in aggs[name]["codes"]["buckets"]}
         found[name] = [(code, label, counts.get(code, 0)) for code, label in choices.choices]
-    return aggs["total"]["doc_count"], found
+    return aggs["total"]["doc_count"], found, ids
 
 
 def count(query):
@@ -284,16 +297,21 @@ def count(query):
 class Ranking:
     """The order of one search's results, read from Elasticsearch a slice at a time."""
 
-    def __init__(self, query, total, fallback):
+    def __init__(self, query, total, fallback, known=None):
         self.query = query
         self.total = total
         self.fallback = fallback  # () -> the database search's queryset, same filters
+        self.known = dict(known or {})  # (low, high) -> ids already read
 
     def _page(self, body, size, **params):
         response = _search(body, size=size, **params)
         return response["hits"]["hits"]
 
     def ids(self, low=0, high=None):
+        for (start, stop), ids in self.known.items():
+            # the slice read with the counts (a paginator's last page asks for less)
+            if start == low and high is not None and high <= stop:
+                return ids[: high - low]
         body = self.query.hits_body()
         if high is not None and high <= MAX_WINDOW:
             if high <= low:
@@ -397,11 +415,17 @@ def search_services(filters, *, facets, fallback):
     from catalog.search import SearchResult, public_services
 
     query = Query(filters)
+    known = {}
     if facets:
-        total, found = facet_counts(query)
+        # the catalog page's first read is this page: fetched with the counts
+        size = getattr(settings, "CATALOG_PAGE_SIZE", 20)
+        low = (filters.page - 1) * size
+        total, found, ids = facet_counts(query, low, size if low + size <= MAX_WINDOW else 0)
+        if low + size <= MAX_WINDOW:
+            known[(low, low + size)] = ids
     else:
         total, found = count(query), {}
     base = public_services().select_related("institution", "gmina", "institution__gmina")
     ranked = RankedServices(model=base.model, query=base.query.chain(), using=base.db)
-    ranked._ranking = Ranking(query, total, fallback)
+    ranked._ranking = Ranking(query, total, fallback, known)
     return SearchResult(ranked, total, found, filters)

@@ -7,6 +7,7 @@ import csv
 import io
 
 import pytest
+from django.core.paginator import Paginator
 from django.db import transaction
 
 from catalog import polish, search_elasticsearch
@@ -95,6 +96,27 @@ def test_a_page_costs_one_request_and_one_query(data, django_assert_num_queries)
     expected = [s.name for s in database_search_services(result.filters).queryset[2:5]]
     assert [service.name for service in page] == expected
     assert all(service.institution.name for service in page)  # no query: selected
+
+
+def test_the_first_page_comes_with_the_counts(data, monkeypatch, settings):
+    settings.CATALOG_PAGE_SIZE = 5
+    requests = []
+    search = search_elasticsearch._search
+    monkeypatch.setattr(
+        search_elasticsearch, "_search", lambda *a, **k: requests.append(a) or search(*a, **k)
+    )
+    filters = ServiceFilters.from_params({"teryt": "26", "sort": "name", "page": "3"})
+    result = search_services(filters)
+    database = [s.name for s in database_search_services(filters).queryset]
+    assert len(requests) == 1
+    # 12 services, pages of 5: the last page is [10:12] of the [10:15] read with the counts
+    assert result.total == 12
+    paginator = Paginator(result.queryset, 5)
+    paginator.count = result.total
+    assert [s.name for s in paginator.get_page(3).object_list] == database[10:12]
+    assert len(requests) == 1
+    assert [s.name for s in result.queryset[0:5]] == database[0:5]
+    assert len(requests) == 2
 
 
 def test_the_whole_result_is_read_in_chunks(data, monkeypatch):
