@@ -114,11 +114,7 @@ def rebuild(batch_size=CHUNK):
     written = 0
     ids = list(Service.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
-        batch = list(
-            Service.get_indexed_objects()
-            .filter(pk__in=ids[start : start + batch_size])
-            .prefetch_related("coverage")
-        )
+        batch = list(Service.get_indexed_objects().filter(pk__in=ids[start : start + batch_size]))
         for service in batch:
             service._search_units = _coverage(service)[0]
         index.add_items(Service, batch)

@@ -255,7 +255,9 @@ class Service(
 
     @classmethod
     def get_indexed_objects(cls):
-        return cls.objects.select_related("institution", "gmina", "institution__gmina")
+        return cls.objects.select_related(
+            "institution", "gmina", "institution__gmina"
+        ).prefetch_related("coverage")
 
     def search_body(self):
         from catalog.search import document_body
