@@ -217,6 +217,14 @@ if ELASTICSEARCH_URL:
             "TIMEOUT": float(os.environ.get("ELASTICSEARCH_TIMEOUT", "3")),
             "OPTIONS": {"max_retries": 0},
             "REFRESH": os.environ.get("ELASTICSEARCH_REFRESH", "") == "1",
+            # 0 for one node (CI, development); 1 on a three-node cluster.
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "index": {
+                        "number_of_replicas": int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
+                    }
+                }
+            },
         }
     }
 else:
