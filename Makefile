@@ -8,7 +8,8 @@ PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: chromium run test test-unit test-browser install install-dev messages makemessages lint format check clean
+.PHONY: chromium run test test-unit test-browser test-redis test-elasticsearch test-s3 test-services \
+	backup-check install install-dev messages makemessages lint format check clean
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -40,8 +41,10 @@ run: install
 
 # The whole suite: unit and page tests, then the browser tests in Debian's chromium
 # (installed here when missing and we may use apt; otherwise said plainly and left out).
+# Tests that need a running Redis, Elasticsearch or S3 endpoint are skipped, with the
+# reason listed (-rs); `make test-services` runs them against throwaway servers.
 test: install-dev
-	$(PY) -m pytest -m "not browser" -n 2 -q
+	$(PY) -m pytest -m "not browser" -n 2 -q -rs
 	@$(MAKE) --no-print-directory chromium
 	@if [ -x /usr/bin/chromium ]; then $(PY) -m pytest -m browser -q; \
 	else echo "BROWSER TESTS NOT RUN: /usr/bin/chromium is missing (apt-get install chromium)"; fi
@@ -55,6 +58,24 @@ test-unit: install-dev
 
 test-browser: install-dev
 	$(PY) -m pytest -m browser -q
+
+# The marked tests, each against its own throwaway server on 127.0.0.1 (the scripts in
+# .ci/ start and stop it): Debian's redis-server, Elasticsearch from Maven Central, and
+# moto's S3 emulator (not a real object store) from PyPI.
+test-redis: install-dev
+	.ci/with-redis $(PY) -m pytest -p no:xdist -q -rs -m redis
+
+test-elasticsearch: install-dev
+	.ci/with-elasticsearch $(PY) -m pytest -p no:xdist -q -rs -m elasticsearch
+
+test-s3: install-dev
+	.ci/with-s3 $(PY) -m pytest -p no:xdist -q -rs -m s3
+
+test-services: test-redis test-elasticsearch test-s3
+
+# pg_dump of DATABASE_URL restored into a scratch database, row counts compared.
+backup-check:
+	scripts/pg_backup_restore_check.sh
 
 lint: install-dev
 	.venv/bin/ruff check .

@@ -90,6 +90,12 @@ def stems(text):
     return [stem(word) for word in words(text)]
 
 
+def sort_key(text):
+    """A name as the catalog sorts it on every backend: Polish letters folded, lower case
+    (the database computes the same with REPLACE and LOWER, compared byte by byte)."""
+    return (text or "").translate(_FOLD).lower()
+
+
 def normalise(text):
     """The stems of a text, space-separated: `Osoby starsze` -> `osob starsz`."""
     return " ".join(stems(text))
@@ -103,20 +109,25 @@ class Synonyms:
 
     # first stem -> [(phrase as a tuple of stems, group token)], longest phrase first
     phrases: dict = field(default_factory=dict)
+    # group token -> the group's terms as typed in the admin (for search engines that
+    # analyse text themselves and are given the terms rather than our stems)
+    terms: dict = field(default_factory=dict)
 
     @classmethod
     def from_groups(cls, groups):
         """`groups`: (group id, [term, ...]) pairs."""
         phrases = {}
+        group_terms = {}
         for group_id, terms in groups:
             token = group_token(group_id)
+            group_terms[token] = list(terms)
             for term in terms:
                 phrase = tuple(stems(term))
                 if phrase and (phrase, token) not in phrases.get(phrase[0], []):
                     phrases.setdefault(phrase[0], []).append((phrase, token))
         for candidates in phrases.values():
             candidates.sort(key=lambda item: (-len(item[0]), item[1]))
-        return cls(phrases)
+        return cls(phrases, group_terms)
 
     def _matches(self, sequence, position):
         for phrase, token in self.phrases.get(sequence[position], ()):
@@ -132,24 +143,30 @@ class Synonyms:
                     found.append(token)
         return found
 
-    def query_terms(self, sequence):
-        """A query's stems as a list of alternatives: each item is a tuple of tokens of
-        which a service must have one. A phrase of a group (the longest at each place)
-        becomes the group's token; a phrase found in several groups matches any of them."""
-        terms = []
+    def query_spans(self, sequence):
+        """A query's stems as (start, length, tokens, group): the words sequence[start:start
+        + length] stand for a tuple of tokens of which a service must have one. A phrase of
+        a group (the longest at each place) becomes the group's token (group=True); a
+        phrase found in several groups matches any of them; any other word is its own
+        token."""
+        spans = []
         position = 0
         while position < len(sequence):
             matches = list(self._matches(sequence, position))
             if matches:
                 longest = len(matches[0][0])
                 tokens = {token for phrase, token in matches if len(phrase) == longest}
-                terms.append(tuple(sorted(tokens)))
+                spans.append((position, longest, tuple(sorted(tokens)), True))
                 position += longest
             else:
-                terms.append((sequence[position],))
+                spans.append((position, 1, (sequence[position],), False))
                 position += 1
+        return spans
+
+    def query_terms(self, sequence):
+        """The alternatives of query_spans, each once."""
         unique = []
-        for term in terms:
+        for _start, _length, term, _group in self.query_spans(sequence):
             if term not in unique:
                 unique.append(term)
         return unique

@@ -1,13 +1,22 @@
 """Search of the list of activities and services: the one module that the catalog page, the
-API and the exports use, so that they all find the same services.
+API and the exports use, so that they all find the same services, whatever the backend.
 
-How it works, and why it is the same on every backend: each service keeps its text,
-normalised by catalog.polish (folded, stemmed, synonym groups marked), in `search_text` as
-space-separated tokens (`" osrodk pomoc syn3 :klub :senior "`; tokens of the name are
-repeated with a `:` in front for ranking). A query is normalised the same way and becomes
-an AND of tokens, each a plain `LIKE '% token %'` on that column; territory and code
-filters are LIKEs on the `|code|` columns. No full-text feature of any database is used,
-so SQLite, PostgreSQL and any other backend give identical results and order."""
+Three engines, one set of answers (tests/catalog/search_cases.py runs on each):
+
+- Elasticsearch (catalog/search_elasticsearch.py) when the site's search backend is ours
+  and the server answers; when it does not, the database search below serves instead.
+- PostgreSQL's full-text search with the Polish configuration made by
+  `manage.py setup_polish_search` (catalog/search_postgresql.py) for the text; the filters
+  as below.
+- Everywhere else (SQLite; PostgreSQL without that configuration): each service keeps its
+  text, normalised by catalog.polish (folded, stemmed, synonym groups marked), in
+  `search_text` as space-separated tokens (`" osrodk pomoc syn3 :klub :senior "`; tokens
+  of the name are repeated with a `:` in front for ranking). A query is normalised the
+  same way and becomes an AND of tokens, each a plain `LIKE '% token %'` on that column.
+
+Territory and code filters are LIKEs on the `|code|` columns on every database (with
+trigram indexes on PostgreSQL once set up); the order is the number of query terms in the
+name, then the folded name byte by byte, then the id, on every engine."""
 
 import re
 from dataclasses import dataclass, field, fields
@@ -20,7 +29,7 @@ from django.db.models.functions import Collate, Lower, Replace
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from catalog import polish
+from catalog import polish, search_elasticsearch, search_postgresql
 from catalog.codes import Cost, InstitutionType, ProblemArea, ServiceStatus, TargetGroup
 from catalog.fields import code_q
 
@@ -173,6 +182,26 @@ class ServiceFilters:
         stems = polish.stems(self.q)[:MAX_QUERY_TERMS]
         return polish.synonyms().query_terms(stems) if stems else []
 
+    def parts(self):
+        """The query for search engines that analyse text themselves (Elasticsearch,
+        PostgreSQL's full-text search): a list of alternatives, each a list of texts of
+        which one must be found: a word of the query, or, where the query has a phrase of
+        a synonym group (found as `terms` finds it), every term of the group."""
+        words = polish.words(self.q)[:MAX_QUERY_TERMS]
+        if not words:
+            return []
+        synonyms = polish.synonyms()
+        parts = []
+        stems = [polish.stem(word) for word in words]
+        for start, _length, tokens, group in synonyms.query_spans(stems):
+            if group:
+                texts = [term for token in tokens for term in synonyms.terms.get(token, [])]
+            else:
+                texts = [words[start]]
+            if texts and texts not in parts:
+                parts.append(texts)
+        return parts
+
 
 @dataclass
 class SearchResult:
@@ -268,11 +297,14 @@ def _relevance(terms):
     return score
 
 
-def order_services(queryset, sort, terms=()):
+def order_services(queryset, sort, terms=(), relevance=None):
+    """`relevance`: an expression scoring the rows (by default, the query terms found in
+    the name: `_relevance(terms)`)."""
     if sort == "verified":
         return queryset.order_by(F("last_verified").desc(nulls_last=True), sort_name(), "pk")
-    if sort == "relevance" and terms:
-        queryset = queryset.annotate(relevance=_relevance(terms), sort_name=sort_name()).order_by(
+    if sort == "relevance" and (terms or relevance is not None):
+        relevance = relevance if relevance is not None else _relevance(terms)
+        queryset = queryset.annotate(relevance=relevance, sort_name=sort_name()).order_by(
             "-relevance", "sort_name", "pk"
         )
         return queryset
@@ -283,18 +315,49 @@ def search_services(filters, *, facets=True):
     """The services matching `filters`, ordered, with their number and, if asked, the
     facet counts: for each problem area, target group and institution type (and for free
     services) how many results there would be with that choice and the other filters.
-    Costs two queries with facets (counts, then the rows when the queryset is read) and
-    two without (count, rows)."""
-    terms = filters.terms()
+
+    On Elasticsearch (catalog.search_elasticsearch) when it is configured and answers,
+    else on the database. The result's queryset is lazy either way: reading a slice costs
+    one request for the ids and one query for the rows on Elasticsearch, one query on the
+    database."""
+    if search_elasticsearch.active():
+        try:
+            return search_elasticsearch.search_services(
+                filters,
+                facets=facets,
+                fallback=lambda: database_search_services(filters, facets=False).queryset,
+            )
+        except search_elasticsearch.errors() as exc:
+            search_elasticsearch.failed(exc)
+    return database_search_services(filters, facets=facets)
+
+
+def database_search_services(filters, *, facets=True):
+    """search_services on the database. Costs two queries with facets (counts, then the
+    rows when the queryset is read) and two without (count, rows).
+
+    The text: on PostgreSQL with the Polish configuration (catalog.search_postgresql), its
+    full-text search; elsewhere a LIKE per normalised token on `search_text`."""
     dimensions = _dimensions(filters)
     # The territory first: SQLite tests the conditions in this order, and the short code
     # column rules out most rows before the longer search text is read.
-    base = public_services().filter(teryt_q(filters.teryt)).filter(text_q(terms))
+    base = public_services().filter(teryt_q(filters.teryt))
+    relevance = None
+    if search_postgresql.available():
+        terms = []
+        parts = filters.parts()
+        if parts:
+            base = base.alias(text_match=search_postgresql.matches(parts)).filter(text_match=True)
+            relevance = search_postgresql.name_score(parts)
+    else:
+        terms = filters.terms()
+        base = base.filter(text_q(terms))
     matching = base.filter(_all_but(dimensions, None))
     queryset = order_services(
         matching.select_related("institution", "gmina", "institution__gmina"),
         filters.sort,
         terms,
+        relevance,
     )
     if not facets:
         return SearchResult(queryset, matching.count(), {}, filters)
@@ -383,12 +446,11 @@ def _coverage(service):
     return units, (f"|{'|'.join(codes)}|" if codes else "")
 
 
-def service_document(service, synonyms=None, units=None):
-    """The search tokens of a service, as stored in `search_text`."""
-    synonyms = synonyms if synonyms is not None else polish.synonyms()
+def _document_texts(service, units):
+    """What a visitor may type to find a service, besides its name."""
     institution = service.institution
     place = service.gmina if service.gmina_id else institution.gmina
-    fields_text = [
+    return [
         service.description,
         service.access,
         service.referred_by,
@@ -402,14 +464,37 @@ def service_document(service, synonyms=None, units=None):
         place.name if place is not None else "",
         " ".join(unit.name for unit in (units or [])),
     ]
+
+
+def service_document(service, synonyms=None, units=None):
+    """The search tokens of a service, as stored in `search_text`."""
+    synonyms = synonyms if synonyms is not None else polish.synonyms()
     plain = []
     name_stems = polish.stems(service.name)
-    for sequence in [name_stems] + [polish.stems(text) for text in fields_text]:
+    texts = _document_texts(service, units)
+    for sequence in [name_stems] + [polish.stems(text) for text in texts]:
         plain.extend(sequence)
         plain.extend(synonyms.expand(sequence))
     marked = [NAME_MARK + token for token in name_stems + synonyms.expand(name_stems)]
     tokens = list(dict.fromkeys(plain + marked))
+    # Whoever writes search_text writes the plain document with it (bulk imports too).
+    service.search_document = "\n".join(text for text in [service.name, *texts] if text)
     return f" {' '.join(tokens)} " if tokens else ""
+
+
+def document_body(service):
+    """The text of a service besides its name, as a search engine that analyses text
+    itself is given it (Elasticsearch): the same fields as `service_document`, unchanged.
+    Uses the coverage units found while indexing (`_search_units`) when there are some."""
+    units = getattr(service, "_search_units", None)
+    if units is None:
+        units, _codes = _coverage(service)
+    return "\n".join(text for text in _document_texts(service, units) if text)
+
+
+def coverage_list(codes):
+    """`|26|2602|` -> ["26", "2602"]."""
+    return [code for code in (codes or "").split("|") if code]
 
 
 def refresh_search_text(service):
@@ -421,7 +506,11 @@ def refresh_search_text(service):
     text = service_document(service, units=units)
     service.search_text = text
     service.coverage_codes = codes
-    Service.objects.filter(pk=service.pk).update(search_text=text, coverage_codes=codes)
+    Service.objects.filter(pk=service.pk).update(
+        search_text=text, search_document=service.search_document, coverage_codes=codes
+    )
+    service._search_units = units
+    search_elasticsearch.index_services([service])
     return text
 
 
@@ -443,7 +532,9 @@ def reindex_services(queryset=None, batch_size=500):
         for service in batch:
             units, service.coverage_codes = _coverage(service)
             service.search_text = service_document(service, synonyms, units)
-        Service.objects.bulk_update(batch, ["search_text", "coverage_codes"])
+            service._search_units = units
+        Service.objects.bulk_update(batch, ["search_text", "search_document", "coverage_codes"])
+        search_elasticsearch.index_services(batch)
         written += len(batch)
     return written
 

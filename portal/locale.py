@@ -7,7 +7,17 @@ then a 404. Paths that are never language-prefixed keep their own 404."""
 
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 
-UNPREFIXED = ("/admin/", "/django-admin/", "/api/", "/documents/", "/static/", "/media/")
+UNPREFIXED = (
+    "/admin/",
+    "/django-admin/",
+    "/api/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    # The health endpoints (portal.health): a probe's typo gets a 404, not a Polish page.
+    "/healthz",
+    "/readyz",
+)
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

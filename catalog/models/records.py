@@ -20,6 +20,7 @@ from wagtail.models import (
     RevisionMixin,
     WorkflowMixin,
 )
+from wagtail.search import index
 
 from catalog.codes import (
     Cost,
@@ -154,6 +155,7 @@ class Institution(
 
 
 class Service(
+    index.Indexed,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -213,6 +215,9 @@ class Service(
     # Normalised words (diacritics folded, Polish endings stripped, synonym groups marked)
     # for search; written by catalog.search on save.
     search_text = models.TextField(editable=False, blank=True, default="")
+    # The same fields as plain text (name first), for search engines that analyse text
+    # themselves: PostgreSQL's full-text search (catalog/search_postgresql.py).
+    search_document = models.TextField(editable=False, blank=True, default="")
     external_id = models.CharField(
         _("identifier in imports"), max_length=64, unique=True, null=True, blank=True
     )
@@ -227,6 +232,53 @@ class Service(
 
     def __str__(self):
         return self.name
+
+    # The search engine's document (Elasticsearch: catalog/search_elasticsearch.py builds
+    # the queries; `update_index` fills it). Texts are the name and everything else a
+    # visitor may type (search_body); the filters are those of the catalog page.
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("search_body"),
+        index.FilterField("id"),
+        index.FilterField("institution"),
+        index.FilterField("live"),
+        index.FilterField("status"),
+        index.FilterField("cost"),
+        index.FilterField("areas"),
+        index.FilterField("target_groups"),
+        index.FilterField("last_verified"),
+        index.FilterField("search_institution_type"),
+        index.FilterField("search_institution_live", es_extra={"type": "boolean"}),
+        index.FilterField("search_coverage"),
+        index.FilterField("search_sort_name"),
+    ]
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return cls.objects.select_related(
+            "institution", "gmina", "institution__gmina"
+        ).prefetch_related("coverage")
+
+    def search_body(self):
+        from catalog.search import document_body
+
+        return document_body(self)
+
+    def search_institution_type(self):
+        return self.institution.type
+
+    def search_institution_live(self):
+        return self.institution.live
+
+    def search_coverage(self):
+        from catalog.search import coverage_list
+
+        return coverage_list(self.coverage_codes)
+
+    def search_sort_name(self):
+        from catalog.polish import sort_key
+
+        return sort_key(self.name)
 
     @property
     def place_gmina(self):

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Answers /healthz and /readyz before anything else (portal.health).
+    "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -130,24 +133,69 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploaded images, renditions and documents go to an S3-compatible bucket when one is named
+# (credentials from boto3's usual sources: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or
+# an instance role); local files under MEDIA_ROOT otherwise. Static files stay with WhiteNoise.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            # Signed, expiring links unless the bucket (or its CDN) is public.
+            "querystring_auth": os.environ.get("AWS_QUERYSTRING_AUTH", "1") == "1",
+            # Two uploads named alike must not replace each other's file.
+            "file_overwrite": False,
+        },
+    }
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
+
+
+def cache_settings(redis_url=""):
+    """The cache aliases: "default" (the page caches, their versions, sessions) and
+    "renditions" (Wagtail's image renditions, looked up on every page showing an image).
+    With a Redis URL they are shared by every worker process, so a publish seen by one
+    worker empties the page cache of all; otherwise each process has its own memory cache."""
+    if not redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "kooperacja",
+            },
+            "renditions": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "kooperacja-renditions",
+            },
+        }
+
+    def redis(prefix, timeout):
+        return {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "kooperacja",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": prefix,
+            "TIMEOUT": timeout,
+            # A Redis that does not answer fails the request (and /readyz) in seconds
+            # instead of holding a worker.
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
         }
-    }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "kooperacja",
-        }
-    }
+
+    return {"default": redis("kooperacja", 300), "renditions": redis("kooperacja-r", 86400)}
+
+
+CACHES = cache_settings(REDIS_URL)
+# With Redis, sessions are read from the cache and written through to the database: a
+# Redis restart or eviction does not log everybody out.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 # Seconds an anonymous page view stays in the page cache; publishing, unpublishing,
 # moving or deleting any page empties it at once (portal.cache).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
@@ -157,12 +205,26 @@ PERSONAL_PAGE_CACHE_SECONDS = int(os.environ.get("PERSONAL_PAGE_CACHE_SECONDS", 
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
+    # portal/search_backends.py: Wagtail's elasticsearch8 backend with the Polish analysis
+    # chain (hunspell-pl, folding, stop words; the catalog's synonyms at query time).
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": "portal.search_backends",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "kooperacja"),
-            "TIMEOUT": 10,
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kooperacja_"),
+            # Seconds per request: when the server hangs, search falls back to the
+            # database (catalog) or says so (site search) instead of holding the worker.
+            "TIMEOUT": float(os.environ.get("ELASTICSEARCH_TIMEOUT", "3")),
+            "OPTIONS": {"max_retries": 0},
+            "REFRESH": os.environ.get("ELASTICSEARCH_REFRESH", "") == "1",
+            # 0 for one node (CI, development); 1 on a three-node cluster.
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "index": {
+                        "number_of_replicas": int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
+                    }
+                }
+            },
         }
     }
 else:
@@ -177,6 +239,29 @@ SCHOOL_TEACHING_HOUR_MINUTES = int(os.environ.get("SCHOOL_TEACHING_HOUR_MINUTES"
 SCHOOL_PERSONAL_DATA_RETENTION_YEARS = int(
     os.environ.get("SCHOOL_PERSONAL_DATA_RETENTION_YEARS", "5")
 )
+
+# Purge requests to a frontend cache (Varnish or another HTTP cache that accepts PURGE, a
+# Cloudflare zone, a CloudFront distribution) when a page is published or unpublished.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_VARNISH_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_VARNISH_URL"],
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", ""),
+        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+    }
+if os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# Each translation is a page of its own with its own slug, published on its own: no
+# purging of /en/<Polish slug>/ for every Polish page.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 WAGTAIL_SITE_NAME = "Kooperacja"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

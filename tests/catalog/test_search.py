@@ -1,12 +1,16 @@
-"""The search table (search_cases.py) on the database the suite runs on, and what the
-search module promises besides: facet counts, filters that never fail, the index kept up
+"""The search table (search_cases.py) on the database the suite runs on (on PostgreSQL
+twice: with the LIKE search and with its Polish full-text search), and what the search
+module promises besides: facet counts, filters that never fail, the index kept up
 to date by signals, the log of searches that found nothing."""
 
 import datetime
+import io
 
 import pytest
-from django.db import transaction
+from django.core.management import CommandError, call_command
+from django.db import DatabaseError, connection, transaction
 
+from catalog import search_postgresql
 from catalog.models import Institution, Service, SynonymGroup, ZeroResultSearch
 from catalog.search import (
     ServiceFilters,
@@ -18,20 +22,46 @@ from catalog.search import (
 from tests.catalog import search_cases
 from tests.catalog.search_cases import CASES
 
+# The text search engines of the database: the portable LIKE search everywhere, and on
+# PostgreSQL also its full-text search with the Polish configuration.
+ENGINES = ["like", "fts"] if connection.vendor == "postgresql" else ["like"]
+MISSING_DICTIONARY = "could not open dictionary file"
 
-@pytest.fixture(scope="module")
-def catalog(django_db_setup, django_db_blocker):
-    """The table's data, made once for this module and rolled back at its end; each test
-    runs inside it (in a savepoint of its own)."""
-    with django_db_blocker.unblock():
+
+def _full_text_search():
+    """Set up PostgreSQL's Polish configuration inside the module's transaction."""
+    try:
         with transaction.atomic():
-            services = search_cases.build()
-            yield services
-            transaction.set_rollback(True)
+            search_postgresql.setup()
+    except DatabaseError as error:
+        if MISSING_DICTIONARY not in str(error):
+            raise
+        pytest.skip(
+            "PostgreSQL's Polish dictionary is not installed "
+            f"(see `manage.py setup_polish_search`): {str(error).splitlines()[0]}"
+        )
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def catalog(request, django_db_setup, django_db_blocker):
+    """The table's data, made once for this module (per engine) and rolled back at its
+    end; each test runs inside it (in a savepoint of its own)."""
+    with django_db_blocker.unblock():
+        try:
+            with transaction.atomic():
+                if request.param == "fts":
+                    _full_text_search()
+                services = search_cases.build()
+                yield services
+                transaction.set_rollback(True)
+        finally:
+            search_postgresql.forget()
 
 
 @pytest.fixture
-def data(catalog, db):
+def data(catalog, db, request):
+    engine = request.node.callspec.params["catalog"]
+    assert search_postgresql.available() == (engine == "fts")
     return catalog
 
 
@@ -186,7 +216,7 @@ def test_a_new_synonym_group_works_at_once(data):
 
 
 def test_reindex_writes_every_service(data):
-    Service.objects.update(search_text="", coverage_codes="")
+    Service.objects.update(search_text="", search_document="", coverage_codes="")
     assert names({"q": "GOPS"})[0] == []
     assert reindex_services() == len(search_cases.SERVICES)
     assert len(names({"q": "GOPS"})[0]) == 4
@@ -255,3 +285,60 @@ def test_synonyms_are_cached_per_process_and_renewed(db, monkeypatch):
     SynonymGroup.objects.filter(pk=group.pk).update(terms="DPS\ndom pomocy społecznej")
     monkeypatch.setattr(polish, "SYNONYMS_MAX_AGE", -1)
     assert polish.synonyms().query_terms(["dps"]) == [(f"syn{group.pk}",)]
+
+
+# --- PostgreSQL's full-text search: set up by a command, or the LIKE search --------------
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's full-text search"
+)
+
+
+@pytest.fixture
+def unchecked(db):
+    """What these tests change is rolled back with their transaction; the process's
+    memory of whether the configuration exists must be forgotten with it."""
+    search_postgresql.forget()
+    yield
+    search_postgresql.forget()
+
+
+@postgresql_only
+def test_without_the_configuration_the_like_search_runs_and_says_so(unchecked, caplog):
+    search_postgresql.teardown()  # (a module fixture of this file may have set it up)
+    assert not search_postgresql.available()
+    assert "not set up (run `manage.py setup_polish_search`); using the LIKE search" in (
+        caplog.text
+    )
+    caplog.clear()
+    assert not search_postgresql.available()  # said once per process, not per search
+    assert caplog.text == ""
+    with pytest.raises(CommandError, match="pg_config --sharedir"):
+        call_command("setup_polish_search", "--check")
+
+
+@postgresql_only
+def test_the_command_sets_up_and_removes_the_configuration(unchecked):
+    with connection.cursor() as cursor:
+        # rows of this module's fixture are in the transaction: ALTER TABLE refuses
+        # while their deferred foreign-key checks are pending
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    try:
+        call_command("setup_polish_search", stdout=io.StringIO())
+    except CommandError as error:
+        if MISSING_DICTIONARY not in str(error):
+            raise
+        pytest.skip(f"the Polish dictionary is not installed: {str(error).splitlines()[0]}")
+    assert search_postgresql.available()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_tsvector('kooperacja_pl', 'Ośrodkiem osób starszych')")
+        assert cursor.fetchone()[0] == "'osoba':2 'osrodek':1 'starsza':3 'starszy':3"
+    call_command("setup_polish_search", "--remove", stdout=io.StringIO())
+    assert not search_postgresql.available()
+
+
+def test_the_command_is_for_postgresql_only(db):
+    if connection.vendor == "postgresql":
+        pytest.skip("on PostgreSQL the command does its work (tested above)")
+    with pytest.raises(CommandError, match="full-text search is for PostgreSQL"):
+        call_command("setup_polish_search")
