@@ -49,7 +49,7 @@ from modelcluster.models import (
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry, Revision, WorkflowState
 
-from catalog import polish
+from catalog import polish, search_elasticsearch
 from catalog.codes import Cost, InstitutionType, ProblemArea, ServiceKind, TargetGroup
 from catalog.models import Institution, Service, Territory
 from catalog.search import reindex_services, service_document
@@ -747,8 +747,13 @@ class _Writer:
             Service,
             created_svc,
             changed_svc,
-            SERVICE_FIELDS + PLACE_FIELDS + ("institution", "coverage_codes", "search_text"),
+            SERVICE_FIELDS
+            + PLACE_FIELDS
+            + ("institution", "coverage_codes", "search_text", "search_document"),
         )
+        # Elasticsearch, when it is the backend, learns of them at once (a failure is logged;
+        # `update_index` repairs the index).
+        search_elasticsearch.index_services(created_svc + changed_svc)
         if changed_inst:
             # The institution's name and type are part of its services' search text.
             written = {s.pk for s in changed_svc}

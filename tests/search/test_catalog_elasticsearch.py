@@ -140,6 +140,18 @@ def test_renaming_an_institution_reindexes_its_services(fresh_index):
     assert sorted(names({"q": "jarzębina"})[0]) == sorted([search_cases.KLUB, search_cases.PUNKT])
 
 
+def test_imported_services_are_found_at_once(fresh_index):
+    """An import writes in bulk, past the save signals: it indexes what it published."""
+    from catalog.importer import import_services
+    from tests.catalog.test_import import GOOD
+
+    query = {"q": "poradnictwo socjalne", "teryt": "2602052"}
+    assert "Poradnictwo socjalne" not in names(query)[0]
+    report = import_services(GOOD)
+    assert report.services_created
+    assert "Poradnictwo socjalne" in names(query)[0]
+
+
 def test_changing_coverage_moves_the_service(fresh_index):
     service = Service.objects.get(name=search_cases.INTERWENCJA)
     service.coverage.set(list(service.coverage.model.objects.filter(code="2602")))
