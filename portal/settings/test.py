@@ -14,7 +14,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
         "NAME": os.environ.get("PORTAL_TEST_DB", str(BASE_DIR / "var" / "test.sqlite3"))  # noqa: F405
     }
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
-if not REDIS_URL:  # noqa: F405
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
