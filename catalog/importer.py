@@ -53,6 +53,7 @@ from catalog import polish, search_elasticsearch
 from catalog.codes import Cost, InstitutionType, ProblemArea, ServiceKind, TargetGroup
 from catalog.models import Institution, Service, Territory
 from catalog.search import reindex_services, service_document
+from portal.csv_import import FileError, ReportLines, RowError
 
 COLUMNS = [
     "service_id",
@@ -175,19 +176,7 @@ def unescape_cell(value):
 
 
 @dataclass
-class RowError:
-    line: int | None
-    message: str
-    column: str = ""
-
-    def __str__(self):
-        if self.line is None:
-            return self.message
-        return _("Line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
-
-
-@dataclass
-class ImportReport:
+class ImportReport(ReportLines):
     rows: int = 0
     errors: list = field(default_factory=list)
     institutions_created: int = 0
@@ -200,14 +189,6 @@ class ImportReport:
     partial: bool = False
     saved: bool = False
     seconds: float = 0.0
-
-    @property
-    def ok(self):
-        return not self.errors
-
-    @property
-    def bad_lines(self):
-        return sorted({error.line for error in self.errors if error.line is not None})
 
     @property
     def changed(self):
@@ -271,12 +252,6 @@ class ImportReport:
         return lines
 
 
-class _FileError(Exception):
-    def __init__(self, message, line=None):
-        super().__init__(message)
-        self.error = RowError(line, message)
-
-
 @dataclass
 class _Row:
     line: int
@@ -298,7 +273,7 @@ def _read_text(path_or_file):
         try:
             raw = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise _FileError(
+            raise FileError(
                 _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")
             ) from error
     return raw.removeprefix("\ufeff")
@@ -314,7 +289,7 @@ def _records(text):
             yield line, cells
             line = reader.line_num + 1
     except csv.Error as error:
-        raise _FileError(
+        raise FileError(
             _("The file is not a correct CSV file (%(error)s).") % {"error": error}, line
         ) from error
 
@@ -324,7 +299,7 @@ def _check_header(cells):
     if found == COLUMNS:
         return
     if len(found) == 1 and "," in found[0]:
-        raise _FileError(_("Columns must be separated by semicolons (;), not commas."), 1)
+        raise FileError(_("Columns must be separated by semicolons (;), not commas."), 1)
     problems = []
     missing = [name for name in COLUMNS if name not in found]
     unknown = [name for name in found if name not in COLUMNS]
@@ -334,7 +309,7 @@ def _check_header(cells):
         problems.append(_("unknown columns: %(names)s") % {"names": ", ".join(unknown)})
     if not problems:
         problems.append(_("the columns are in a different order"))
-    raise _FileError(
+    raise FileError(
         _("Wrong header (%(problems)s). The first line must be: %(header)s")
         % {"problems": "; ".join(problems), "header": ";".join(COLUMNS)},
         1,
@@ -941,7 +916,7 @@ def import_services(path_or_file, *, partial=False, dry_run=False, user=None):
         records = _records(_read_text(path_or_file))
         header = next(records, None)
         if header is None:
-            raise _FileError(_("The file is empty."), 1)
+            raise FileError(_("The file is empty."), 1)
         _check_header(header[1])
         gminas = {t.code: t for t in Territory.objects.filter(level="gmina")}
         parser = _RowParser({code: t.pk for code, t in gminas.items()})
@@ -950,7 +925,7 @@ def import_services(path_or_file, *, partial=False, dry_run=False, user=None):
             for line, cells in records
             if any(cell.strip() for cell in cells)
         ]
-    except _FileError as error:
+    except FileError as error:
         report.errors.append(error.error)
         report.seconds = time.perf_counter() - started
         return report

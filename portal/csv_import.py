@@ -4,10 +4,12 @@ letters, quoted values that may span lines.
 
 Shared by the importers that accept either separator (school.enrolment_import,
 school.training_import). The catalog import (catalog.importer) reads its own exchange format,
-which is always `;`-separated, and keeps its stricter reader."""
+which is always `;`-separated, and keeps its stricter reader; all of them report errors the
+same way (RowError, FileError, ReportLines)."""
 
 import csv
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -15,6 +17,41 @@ from django.utils.translation import gettext as _
 
 class CsvFileError(ValueError):
     """The file as a whole cannot be read (not the fault of one row)."""
+
+
+@dataclass
+class RowError:
+    """A problem found in the file: on a line (None: the file as a whole), in a column."""
+
+    line: int | None
+    message: str
+    column: str = ""
+
+    def __str__(self):
+        if self.line is None:
+            return self.message
+        return _("Line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
+
+
+class FileError(Exception):
+    """Raised while reading when nothing of the file can be imported; carries the RowError
+    that the report shows."""
+
+    def __init__(self, message, line=None):
+        super().__init__(message)
+        self.error = RowError(line, message)
+
+
+class ReportLines:
+    """What an import report says of its errors (for dataclasses with an `errors` list)."""
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    @property
+    def bad_lines(self):
+        return sorted({error.line for error in self.errors if error.line is not None})
 
 
 def read_bytes(source):

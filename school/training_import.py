@@ -41,6 +41,7 @@ from wagtail.log_actions import log
 from catalog.models import Institution, Territory
 from catalog.polish import fold
 from portal import csv_import
+from portal.csv_import import FileError, ReportLines, RowError
 from school import people
 from school.models import (
     Attendance,
@@ -202,19 +203,7 @@ def day_length(date, starts_at, ends_at, minutes=None):
 
 
 @dataclass
-class RowError:
-    line: int | None
-    message: str
-    column: str = ""
-
-    def __str__(self):
-        if self.line is None:
-            return self.message
-        return _("Line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
-
-
-@dataclass
-class ImportReport:
+class ImportReport(ReportLines):
     kind: str
     rows: int = 0
     errors: list = field(default_factory=list)
@@ -225,14 +214,6 @@ class ImportReport:
     seconds: float = 0.0
     # The file as a whole could not be read or saved: not one row was imported.
     file_error: bool = False
-
-    @property
-    def ok(self):
-        return not self.errors
-
-    @property
-    def bad_lines(self):
-        return sorted({error.line for error in self.errors if error.line is not None})
 
     @property
     def good_rows(self):
@@ -330,12 +311,6 @@ class ImportReport:
         return lines
 
 
-class _FileError(Exception):
-    def __init__(self, message, line=None):
-        super().__init__(message)
-        self.error = RowError(line, message)
-
-
 # Reading -----------------------------------------------------------------------------------
 
 
@@ -354,21 +329,21 @@ class _Row:
 def _read(source):
     data = csv_import.read_bytes(source)
     if len(data) > MAX_FILE_BYTES:
-        raise _FileError(_("The file is larger than 5 MB. Split it into parts."))
+        raise FileError(_("The file is larger than 5 MB. Split it into parts."))
     try:
         text = csv_import.decode(data)
     except csv_import.CsvFileError as error:
-        raise _FileError(str(error)) from error
+        raise FileError(str(error)) from error
     if not text.strip():
-        raise _FileError(_("The file is empty."))
+        raise FileError(_("The file is empty."))
     try:
         return [(line, cells) for line, cells in csv_import.records(text) if any(cells)]
     except csv_import.CsvFileError as error:
-        raise _FileError(str(error)) from error
+        raise FileError(str(error)) from error
 
 
 def _columns(header_line, cells, columns, required, with_days):
-    """{index: column name} and {index: date} of the header, or a _FileError naming every
+    """{index: column name} and {index: date} of the header, or a FileError naming every
     problem with it."""
     aliases = _aliases(columns)
     named, days, problems, seen = {}, {}, [], {}
@@ -397,7 +372,7 @@ def _columns(header_line, cells, columns, required, with_days):
     if with_days and not days and not problems:
         problems.append(_("no column with a day's date (e.g. 2019-05-06)"))
     if problems:
-        raise _FileError(
+        raise FileError(
             _("Wrong header: %(problems)s.") % {"problems": "; ".join(problems)}, header_line
         )
     return named, days
@@ -1151,15 +1126,15 @@ def _run(importer_class, source, *, partial, dry_run, user):
     try:
         records = _read(source)
         if not records:
-            raise _FileError(_("The file is empty."))
+            raise FileError(_("The file is empty."))
         header_line, header = records[0]
         named, days = _columns(
             header_line, header, importer.columns, importer.required, importer.with_days
         )
         rows = _rows(records[1:], named, days)
         if not rows:
-            raise _FileError(_("The file has a header but no rows."), header_line)
-    except _FileError as error:
+            raise FileError(_("The file has a header but no rows."), header_line)
+    except FileError as error:
         report.errors.append(error.error)
         report.file_error = True
         report.seconds = time.perf_counter() - started
