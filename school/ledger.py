@@ -512,9 +512,11 @@ def _typed(value, key=""):
     return value
 
 
-def training_figures(filters, report=None):
+def training_figures(filters, report=None, attendance=None):
     """Events, teaching hours, participations, unique participants and person-hours, per
-    type of event and in all: two queries (none when trainings are filtered out)."""
+    type of event and in all: two queries (none when trainings are filtered out).
+    `attendance`: the (people, figures) of _attendance_by_type when a combined query has
+    already read them (see page()); then one query."""
     report = report or Report(filters=filters)
     if not filters.includes(TRAINING):
         return report
@@ -530,8 +532,7 @@ def training_figures(filters, report=None):
         rows[kind] = TypeFigures(
             kind, labels.get(kind, kind), row["events"], hours(row["teaching"])
         )
-    kinds = [filters.support] if filters.support in EVENT_KINDS else EventKind.values
-    people, figures = _attendance_by_type(filters, kinds)
+    people, figures = attendance or _attendance_by_type(filters, _kinds(filters))
     for kind, (participations, unique, person_hours) in figures.items():
         row = rows.setdefault(kind, TypeFigures(kind, labels.get(kind, kind)))
         row.participations = participations
@@ -545,6 +546,10 @@ def training_figures(filters, report=None):
     report.person_hours = hours(sum((row.person_hours for row in report.by_type), ZERO))
     report.unique_participants = people
     return report
+
+
+def _kinds(filters):
+    return [filters.support] if filters.support in EVENT_KINDS else EventKind.values
 
 
 def _attendance_by_type(filters, kinds):
@@ -909,7 +914,7 @@ def _merge(streams):
         yield row
 
 
-def _attendance_groups(filters, group, model, names):
+def _attendance_groups(filters, group, model, names, one_per_event=True):
     """Participations, unique participants and person-hours per group, streamed in the
     order of the group's key: one query.
 
@@ -948,10 +953,92 @@ def _attendance_groups(filters, group, model, names):
     return _fetch(sql, (*reduced_params, *named_params))
 
 
-def _participant_streams(filters, by):
+def _attendance_page(filters, group, model, names, one_per_event=True):
+    """The attendance's figures of the summary (as _attendance_by_type) and its stream of
+    groups (as _attendance_groups) from one reading of the attendance: one query, run at
+    once; returns (people, figures, rows), the rows streaming as they are read.
+
+    The rows are reduced once per person and event (and group): their hours. Everything
+    else is counted from those rows: per type of event the participations (rows), unique
+    participants (people with a row of the type) and person-hours; the people in all;
+    and per group, as in _attendance_groups. The three parts come back as one result,
+    the summary's rows first (`part` 0 and 1), then the groups in the order of their key.
+    `one_per_event`: False when an event has several groups (trainers), so a person's
+    row of an event is repeated per group; the summary then takes it once."""
+    kinds = _kinds(filters)
+    ids = {"pid": F("person_id"), "eid": F("day__event_id")}
+    if group is not None:
+        ids["gid"] = F(group)
+    reduced, reduced_params = _sql(
+        filters.attendance().values(**ids).annotate(h=_sum(ATTENDED_HOURS))
+    )
+    named, named_params = _sql(
+        model.objects.values(gid=F("pk"), **{f"g_{name}": value for name, value in names.items()})
+    )
+    event = _quoted(TrainingEvent._meta.db_table)
+    events = "pe" if one_per_event else "(SELECT pid, eid, MAX(h) AS h FROM pe GROUP BY pid, eid)"
+    if group is None:
+        join, key, on = "INNER JOIN", "g.g_key", "g.gid = x.pid"
+        per_group = "SELECT pid, SUM(n) AS n, SUM(h) AS h FROM pk GROUP BY pid"
+    else:
+        join, key, on = "LEFT JOIN", "x.gid", "g.gid = x.gid"
+        per_group = "SELECT pid, gid, COUNT(*) AS n, SUM(h) AS h FROM pe GROUP BY pid, gid"
+    labels = [
+        (f"g.g_{name}" if name in names else "NULL", name) for name in ("label", "code", "detail")
+    ]
+    grouped = ", ".join([key] + [column for column, _name in labels if column != "NULL"])
+    sql = (
+        f"WITH pe AS ({reduced}), "
+        "pk AS (SELECT y.pid AS pid, e.kind AS kind, COUNT(*) AS n, SUM(y.h) AS h "
+        f"FROM {events} y INNER JOIN {event} e ON e.id = y.eid GROUP BY y.pid, e.kind) "
+        # The groups first: their columns give the NULLs of the other parts their types.
+        "SELECT * FROM ("
+        f"SELECT 2 AS part, {key} AS key, {', '.join(f'{c} AS {n}' for c, n in labels)}, "
+        "SUM(x.n) AS participations, COUNT(*) AS unique_participants, "
+        f"SUM(x.h) AS training_person_hours "
+        f"FROM ({per_group}) x {join} ({named}) g ON {on} GROUP BY {grouped} "
+        "UNION ALL SELECT 0, NULL, kind, NULL, NULL, SUM(n), COUNT(*), SUM(h) "
+        "FROM pk GROUP BY kind "
+        "UNION ALL SELECT 1, NULL, NULL, NULL, NULL, NULL, COUNT(*), NULL "
+        "FROM (SELECT pid FROM pk GROUP BY pid) z"
+        f") u ORDER BY u.part, {_nulls_last('u.key')}"
+    )
+    rows = _fetch(sql, (*reduced_params, *named_params))
+    people, figures = 0, {}
+    for row in rows:
+        part = row.pop("part")
+        if part == 1:
+            people = int(row["unique_participants"])
+        elif part == 0:
+            kind = row["label"]
+            if kind in kinds and row["participations"]:
+                figures[kind] = (
+                    int(row["participations"]),
+                    int(row["unique_participants"]),
+                    row["training_person_hours"],
+                )
+        else:
+            for name in ("label", "code", "detail"):
+                if name not in names:
+                    del row[name]
+            return people, figures, itertools.chain([row], _groups_only(rows, names))
+    return people, figures, iter(())
+
+
+def _groups_only(rows, names):
+    for row in rows:
+        del row["part"]
+        for name in ("label", "code", "detail"):
+            if name not in names:
+                del row[name]
+        yield row
+
+
+def _participant_streams(filters, by, attendance_groups=None):
+    attendance_groups = attendance_groups or _attendance_groups
     streams = []
     if filters.includes(TRAINING):
-        streams.append(_attendance_groups(filters, None, Person, _person_group("")[by]))
+        streams.append(attendance_groups(filters, None, Person, _person_group("")[by]))
     if filters.includes(COACHING):
         streams.append(
             _grouped(
@@ -992,13 +1079,14 @@ def _delivery_figures():
     }
 
 
-def _project_streams(filters):
+def _project_streams(filters, attendance_groups=None):
+    attendance_groups = attendance_groups or _attendance_groups
     figures = _delivery_figures()
     streams = []
     if filters.includes(TRAINING):
         streams.append(_grouped(filters.days(), _project_group("event__project"), figures["days"]))
         streams.append(
-            _attendance_groups(
+            attendance_groups(
                 filters, "day__event__project_id", Project, {"label": F("name"), "code": F("code")}
             )
         )
@@ -1034,9 +1122,11 @@ def _trainer_group(path):
     }
 
 
-def _provider_rows(filters):
+def _provider_rows(filters, attendance_groups=None):
     """Trainers (people of the register) first, then coaches and supervisors (accounts):
-    each with what they delivered."""
+    each with what they delivered. The queries are built at once (page() needs the
+    attendance's read before it returns); their rows stream."""
+    attendance_groups = attendance_groups or _attendance_groups
     figures = _delivery_figures()
     trainers, coaches = [], []
     if filters.includes(TRAINING):
@@ -1045,7 +1135,9 @@ def _provider_rows(filters):
         )
         label = Concat("first_name", Value(" "), "last_name", output_field=_text())
         trainers.append(
-            _attendance_groups(filters, "day__event__trainers__id", Person, {"label": label})
+            attendance_groups(
+                filters, "day__event__trainers__id", Person, {"label": label}, one_per_event=False
+            )
         )
     if filters.includes(COACHING):
         coaches.append(
@@ -1063,6 +1155,10 @@ def _provider_rows(filters):
         coaches.append(
             _grouped(filters.members(), _user_group("session__supervisor"), figures["members"])
         )
+    return _provider_merge(trainers, coaches)
+
+
+def _provider_merge(trainers, coaches):
     trainer_role = str(_("trainer"))
     coach_role = str(_("coach or supervisor"))
     for row in _merge(trainers):
@@ -1087,3 +1183,31 @@ def breakdown(filters, by):
     if by not in dict(BREAKDOWNS):
         raise ValueError(f"Unknown breakdown: {by}")
     return _merge(_participant_streams(filters, by))
+
+
+def page(filters, by):
+    """The summary and the breakdown together, as the report page and its workbook show
+    them: returns (Report, rows), the rows streaming as breakdown()'s do and equal to them.
+    The attendance is read once for both (see _attendance_page), where report() and
+    breakdown() read it once each: the bulk of a year's report."""
+    if by not in dict(BREAKDOWNS):
+        raise ValueError(f"Unknown breakdown: {by}")
+    read = {}
+
+    def attendance_groups(filters, group, model, names, one_per_event=True):
+        people, figures, rows = _attendance_page(filters, group, model, names, one_per_event)
+        read["attendance"] = (people, figures)
+        return rows
+
+    if by == BY_PROVIDER:
+        rows = _provider_rows(filters, attendance_groups)
+    elif by == BY_PROJECT:
+        rows = _merge(_project_streams(filters, attendance_groups))
+    else:
+        rows = _merge(_participant_streams(filters, by, attendance_groups))
+    result = Report(filters=filters)
+    training_figures(filters, result, attendance=read.get("attendance"))
+    coaching_figures(filters, result)
+    supervision_figures(filters, result)
+    elearning_figures(filters, result)
+    return result, rows

@@ -7,6 +7,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 
 from school import ledger
 from school.ledger import LedgerFilters
@@ -582,3 +583,57 @@ def test_a_territory_nobody_lives_in_counts_nothing(world):
     assert (report.events, report.participations, report.unique_participants) == (0, 0, 0)
     assert report.person_hours_total == Decimal("0.00")
     assert list(ledger.breakdown(filters, "gmina")) == []
+
+
+# The page: summary and breakdown from one reading of the attendance -----------------------
+
+
+def breakdown_rows(rows):
+    return [vars(row) for row in rows]
+
+
+@pytest.mark.parametrize("case", ["everything", "support two_day_workshop", *FILTER_CASES])
+def test_page_equals_the_report_and_the_breakdown(world, case):
+    """Every figure and every row, for every breakdown, whatever the filters."""
+    chosen = (
+        {}
+        if case == "everything"
+        else {"support": EventKind.TWO_DAY_WORKSHOP}
+        if case.startswith("support")
+        else resolve(world, FILTER_CASES[case][0])
+    )
+    filters = LedgerFilters(**YEAR_2019, **chosen)
+    expected = ledger.report(filters)
+    for by, _label in ledger.BREAKDOWNS:
+        report, rows = ledger.page(filters, by)
+        assert report.as_dict() == expected.as_dict(), by
+        assert breakdown_rows(rows) == breakdown_rows(ledger.breakdown(filters, by)), by
+
+
+def test_page_counts_merged_and_erased_people_as_the_report_does(world):
+    people = world["people"]
+    twin = PersonFactory(first_name="Alicja", last_name="Adamska", email="", gmina=None)
+    attend(twin, world["events"]["E1"].days.first(), world["events"]["E3"].days.first())
+    merge(people["A"], twin)
+    erase(people["C"])
+    filters = LedgerFilters(**YEAR_2019)
+    for by in ("person", "project", "provider"):
+        report, rows = ledger.page(filters, by)
+        assert report.as_dict() == ledger.report(filters).as_dict()
+        assert breakdown_rows(rows) == breakdown_rows(ledger.breakdown(filters, by))
+
+
+@pytest.mark.parametrize("by, queries", [("person", 10), ("project", 12), ("provider", 12)])
+def test_page_reads_the_attendance_once(world, by, queries, django_assert_num_queries):
+    """One query fewer than report() and breakdown() apart (7 + 4, 7 + 6), and above all
+    one reading of the attendance where they have three (two in the summary's query)."""
+    with django_assert_num_queries(queries) as captured:
+        _report, rows = ledger.page(LedgerFilters(**YEAR_2019), by)
+        list(rows)
+    table = f"FROM {connection.ops.quote_name(ledger.Attendance._meta.db_table)}"
+    assert sum(query["sql"].count(table) for query in captured.captured_queries) == 1
+
+
+def test_page_refuses_an_unknown_breakdown(world):
+    with pytest.raises(ValueError):
+        ledger.page(LedgerFilters(**YEAR_2019), "shoe size")
