@@ -348,11 +348,11 @@ class ReportView(ReportMixin, TemplateView):
             return context
         filters = form.filters()
         by = form.cleaned_data["by"]
-        report = ledger.report(filters)
+        report, breakdown = ledger.page(filters, by)
         columns = ledger.breakdown_columns(by)
         rows = []
         more = False
-        for n, row in enumerate(ledger.breakdown(filters, by)):
+        for n, row in enumerate(breakdown):
             if n == PAGE_ROWS:
                 more = True
                 break
@@ -451,9 +451,8 @@ class XlsxView(ReportMixin, TemplateView):
             return self.invalid()
         filters = self.form.filters()
         by = self.form.cleaned_data["by"]
-        content = xlsx_report(
-            ledger.summary_rows(ledger.report(filters)), by, ledger.breakdown(filters, by)
-        )
+        report, rows = ledger.page(filters, by)
+        content = xlsx_report(ledger.summary_rows(report), by, rows)
         response = HttpResponse(content, content_type=exports.XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{self.file_stem()}.xlsx"'
         response["Cache-Control"] = "private, no-store"

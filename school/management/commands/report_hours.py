@@ -117,7 +117,9 @@ class Command(BaseCommand):
             ) from None
 
     def write_json(self, filters, by):
-        data = ledger.report(filters).as_dict()
+        # The summary and the breakdown from one reading of the attendance.
+        report, rows = ledger.page(filters, by) if by else (ledger.report(filters), ())
+        data = report.as_dict()
         project = None
         if filters.project is not None:
             project = Project.objects.values_list("code", flat=True).get(pk=filters.project)
@@ -137,7 +139,7 @@ class Command(BaseCommand):
                         "code": row.code,
                         **{column: _json_value(row.value(column)) for column in columns},
                     }
-                    for row in ledger.breakdown(filters, by)
+                    for row in rows
                 ],
             }
         self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
