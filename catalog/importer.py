@@ -191,6 +191,15 @@ class ImportReport(ReportLines):
     seconds: float = 0.0
 
     @property
+    def written(self):
+        """Whether the good rows were (or, in a dry run, would be) written."""
+        return not self.errors or self.partial
+
+    @property
+    def good_rows(self):
+        return max(self.rows - len(self.bad_lines), 0)
+
+    @property
     def changed(self):
         return bool(
             self.institutions_created

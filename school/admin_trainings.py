@@ -20,13 +20,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import (
     Count,
-    DecimalField,
     Exists,
     IntegerField,
     OuterRef,
     Q,
     Subquery,
-    Sum,
     Value,
 )
 from django.db.models.functions import Coalesce
@@ -66,6 +64,7 @@ from school.models import (
     RegistrationStatus,
     TrainingEvent,
 )
+from school.models.trainings import event_teaching_hours
 
 ZERO = Decimal("0")
 SEARCH_RESULTS = 10
@@ -401,13 +400,6 @@ def localized_day_form(form_class):
 
 class EventIndexView(generic.IndexView):
     def get_base_queryset(self):
-        hours = (
-            EventDay.objects.filter(event=OuterRef("pk"))
-            .order_by()
-            .values("event")
-            .annotate(total=Sum("teaching_hours"))
-            .values("total")
-        )
         participants = (
             Attendance.objects.filter(day__event=OuterRef("pk"))
             .order_by()
@@ -416,11 +408,7 @@ class EventIndexView(generic.IndexView):
             .values("total")
         )
         return TrainingEvent.objects.select_related("project", "gmina").annotate(
-            hours_total=Coalesce(
-                Subquery(hours, output_field=DecimalField(max_digits=9, decimal_places=2)),
-                Value(ZERO),
-                output_field=DecimalField(max_digits=9, decimal_places=2),
-            ),
+            hours_total=event_teaching_hours(),
             participant_count=Coalesce(
                 Subquery(participants, output_field=IntegerField()), Value(0)
             ),

@@ -19,7 +19,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Count, DecimalField, OuterRef, Prefetch, Subquery, Sum, Value
+from django.db.models import Count, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -30,12 +30,12 @@ from wagtail.models import Page
 from portal import navigation
 from school import people
 from school.models import (
-    EventDay,
     Person,
     Registration,
     RegistrationStatus,
     TrainingEvent,
 )
+from school.models.trainings import event_teaching_hours
 from school.views import login_link, login_url, private
 
 PAST_PER_PAGE = 20
@@ -52,13 +52,6 @@ def _registered(event):
 
 def with_figures(events):
     """Teaching hours and registrations as subqueries (joins would multiply each other)."""
-    hours = (
-        EventDay.objects.filter(event=OuterRef("pk"))
-        .order_by()
-        .values("event")
-        .annotate(total=Sum("teaching_hours"))
-        .values("total")
-    )
     taken = (
         Registration.objects.filter(event=OuterRef("pk"), status=RegistrationStatus.REGISTERED)
         .order_by()
@@ -67,10 +60,7 @@ def with_figures(events):
         .values("n")
     )
     return events.annotate(
-        total_hours=Coalesce(
-            Subquery(hours, output_field=DecimalField()),
-            Value(0, output_field=DecimalField()),
-        ),
+        total_hours=event_teaching_hours(),
         taken=Coalesce(Subquery(taken), Value(0)),
     )
 

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -235,6 +235,23 @@ class TrainingEvent(ClusterableModel):
     def teaching_hours(self):
         """The sum of the days' teaching hours (one query unless the days are prefetched)."""
         return sum((day.teaching_hours for day in self.days.all()), Decimal("0"))
+
+
+def event_teaching_hours():
+    """An event's teaching hours (the sum of its days', 0 without days) as an expression for
+    `TrainingEvent.objects.annotate(...)`: a subquery, since a join with the days would
+    multiply with any other rows joined to the event."""
+    hours = (
+        EventDay.objects.filter(event=models.OuterRef("pk"))
+        .order_by()
+        .values("event")
+        .annotate(total=models.Sum("teaching_hours"))
+        .values("total")
+    )
+    decimal = models.DecimalField(max_digits=9, decimal_places=2)
+    return Coalesce(
+        models.Subquery(hours, output_field=decimal), Value(Decimal("0")), output_field=decimal
+    )
 
 
 class EventDay(models.Model):

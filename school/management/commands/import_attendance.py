@@ -1,9 +1,10 @@
-from school.management.commands._training_import import TrainingImportCommand
-from school.training_import import ATTENDANCE
+from portal.import_command import CsvImportCommand
+from school.training_import import import_attendance
 
 
-class Command(TrainingImportCommand):
-    kind = ATTENDANCE
+class Command(CsvImportCommand):
+    importer = import_attendance
+    user_help = "username recorded as the author of the imported entries and in their history"
     help = (
         "Imports attendance lists from a CSV file (UTF-8, ';' or ','), one row per person per "
         "event: event_id;first_name;last_name;email;institution;teryt and one column per day "
