@@ -552,15 +552,11 @@ def _kinds(filters):
     return [filters.support] if filters.support in EVENT_KINDS else EventKind.values
 
 
-def _attendance_by_type(filters, kinds):
-    """Participations, unique participants and person-hours per type of event, and the
-    people in all (a person at events of two types is one participant): one query.
-
-    Participations and person-hours come from the attendance reduced per event (its
-    distinct people and their hours); the unique participants from the attendance reduced
-    per person (whether they were at an event of each type). Returns (people,
-    {kind: (participations, unique participants, person-hours)}) for the kinds with any
-    attendance."""
+def _kind_flags(kinds):
+    """Whether a person was at an event of each type, as aggregates of their attendance
+    rows. Returns the aggregates for annotate(); per type, the count of people among rows
+    `y` of those aggregates; and the same aggregates over rows `y` of them (for a person
+    with several rows)."""
     if _connection().vendor == "postgresql":
         # One bit per type in one integer: a small state per person, so the database
         # groups the people in memory rather than sorting the rows.
@@ -572,10 +568,9 @@ def _attendance_by_type(filters, kinds):
             output_field=IntegerField(),
         )
         flags = {"bits": BitOr(bit)}
-        flag_sums = ", ".join(
-            f"SUM(CASE WHEN (y.bits & {1 << n}) <> 0 THEN 1 ELSE 0 END) AS k{n}"
-            for n in range(len(kinds))
-        )
+        flag_sums = [
+            f"SUM(CASE WHEN (y.bits & {1 << n}) <> 0 THEN 1 ELSE 0 END)" for n in range(len(kinds))
+        ]
     else:
         flags = {
             f"k{n}": Max(
@@ -584,7 +579,25 @@ def _attendance_by_type(filters, kinds):
             )
             for n, value in enumerate(kinds)
         }
-        flag_sums = ", ".join(f"SUM(y.k{n}) AS k{n}" for n in range(len(kinds)))
+        flag_sums = [f"SUM(y.k{n})" for n in range(len(kinds))]
+    if "bits" in flags:
+        combined = "BIT_OR(y.bits) AS bits"
+    else:
+        combined = ", ".join(f"MAX(y.k{n}) AS k{n}" for n in range(len(kinds)))
+    return flags, flag_sums, combined
+
+
+def _attendance_by_type(filters, kinds):
+    """Participations, unique participants and person-hours per type of event, and the
+    people in all (a person at events of two types is one participant): one query.
+
+    Participations and person-hours come from the attendance reduced per event (its
+    distinct people and their hours); the unique participants from the attendance reduced
+    per person (whether they were at an event of each type). Returns (people,
+    {kind: (participations, unique participants, person-hours)}) for the kinds with any
+    attendance."""
+    flags, flag_sums, _combined = _kind_flags(kinds)
+    flag_sums = ", ".join(f"{column} AS k{n}" for n, column in enumerate(flag_sums))
     per_person, person_params = _sql(
         filters.attendance().values(pid=F("person_id")).annotate(**flags)
     )
@@ -914,7 +927,7 @@ def _merge(streams):
         yield row
 
 
-def _attendance_groups(filters, group, model, names, one_per_event=True):
+def _attendance_groups(filters, group, model, names):
     """Participations, unique participants and person-hours per group, streamed in the
     order of the group's key: one query.
 
@@ -953,76 +966,96 @@ def _attendance_groups(filters, group, model, names, one_per_event=True):
     return _fetch(sql, (*reduced_params, *named_params))
 
 
-def _attendance_page(filters, group, model, names, one_per_event=True):
+def _attendance_page(filters, group, model, names):
     """The attendance's figures of the summary (as _attendance_by_type) and its stream of
-    groups (as _attendance_groups) from one reading of the attendance: one query, run at
-    once; returns (people, figures, rows), the rows streaming as they are read.
+    groups (as _attendance_groups) in one query, run at once; returns (people, figures,
+    rows), the rows streaming as they are read.
 
-    The rows are reduced once per person and event (and group): their hours. Everything
-    else is counted from those rows: per type of event the participations (rows), unique
-    participants (people with a row of the type) and person-hours; the people in all;
-    and per group, as in _attendance_groups. The three parts come back as one result,
-    the summary's rows first (`part` 0 and 1), then the groups in the order of their key.
-    `one_per_event`: False when an event has several groups (trainers), so a person's
-    row of an event is repeated per group; the summary then takes it once."""
+    The attendance reduced per person (and group), as _attendance_groups reduces it, also
+    tells of each person the types of events they were at (as _attendance_by_type's
+    reduction per person does): the unique participants per type and the people in all
+    come from the same rows as the groups. Participations and person-hours per type come
+    from the attendance reduced per event, as in _attendance_by_type. So the attendance
+    is read twice where report() and breakdown() read it three times. The parts come back
+    as one result, the summary's rows first (`part` 0 and 1), then the groups in the
+    order of their key. `group` must be one per event (a project): a person's types are
+    then gathered from their rows of each group."""
     kinds = _kinds(filters)
-    ids = {"pid": F("person_id"), "eid": F("day__event_id")}
+    if not all(kind.isidentifier() for kind in kinds):  # written into the SQL below
+        raise ValueError(f"Unexpected type of event: {kinds}")
+    flags, flag_sums, combined = _kind_flags(kinds)
+    ids = {"pid": F("person_id")}
     if group is not None:
         ids["gid"] = F(group)
     reduced, reduced_params = _sql(
-        filters.attendance().values(**ids).annotate(h=_sum(ATTENDED_HOURS))
+        filters.attendance()
+        .values(**ids)
+        .annotate(n=Count("day__event_id", distinct=True), h=_sum(ATTENDED_HOURS), **flags)
+    )
+    per_event, event_params = _sql(
+        filters.attendance()
+        .values(eid=F("day__event_id"))
+        .annotate(n=Count("person_id", distinct=True), h=_sum(ATTENDED_HOURS))
     )
     named, named_params = _sql(
         model.objects.values(gid=F("pk"), **{f"g_{name}": value for name, value in names.items()})
     )
     event = _quoted(TrainingEvent._meta.db_table)
-    events = "pe" if one_per_event else "(SELECT pid, eid, MAX(h) AS h FROM pe GROUP BY pid, eid)"
     if group is None:
         join, key, on = "INNER JOIN", "g.g_key", "g.gid = x.pid"
-        per_group = "SELECT pid, SUM(n) AS n, SUM(h) AS h FROM pk GROUP BY pid"
+        people = "x"
     else:
         join, key, on = "LEFT JOIN", "x.gid", "g.gid = x.gid"
-        per_group = "SELECT pid, gid, COUNT(*) AS n, SUM(h) AS h FROM pe GROUP BY pid, gid"
+        people = "p"
+    # A person's rows of several groups, gathered once: the counts of people read them.
+    per_person = (
+        "" if group is None else f", p AS (SELECT y.pid, {combined} FROM x y GROUP BY y.pid)"
+    )
     labels = [
         (f"g.g_{name}" if name in names else "NULL", name) for name in ("label", "code", "detail")
     ]
     grouped = ", ".join([key] + [column for column, _name in labels if column != "NULL"])
     sql = (
-        f"WITH pe AS ({reduced}), "
-        "pk AS (SELECT y.pid AS pid, e.kind AS kind, COUNT(*) AS n, SUM(y.h) AS h "
-        f"FROM {events} y INNER JOIN {event} e ON e.id = y.eid GROUP BY y.pid, e.kind) "
+        f"WITH x AS ({reduced}){per_person} "
         # The groups first: their columns give the NULLs of the other parts their types.
         "SELECT * FROM ("
         f"SELECT 2 AS part, {key} AS key, {', '.join(f'{c} AS {n}' for c, n in labels)}, "
         "SUM(x.n) AS participations, COUNT(*) AS unique_participants, "
         f"SUM(x.h) AS training_person_hours "
-        f"FROM ({per_group}) x {join} ({named}) g ON {on} GROUP BY {grouped} "
-        "UNION ALL SELECT 0, NULL, kind, NULL, NULL, SUM(n), COUNT(*), SUM(h) "
-        "FROM pk GROUP BY kind "
-        "UNION ALL SELECT 1, NULL, NULL, NULL, NULL, NULL, COUNT(*), NULL "
-        "FROM (SELECT pid FROM pk GROUP BY pid) z"
-        f") u ORDER BY u.part, {_nulls_last('u.key')}"
+        f"FROM x {join} ({named}) g ON {on} GROUP BY {grouped} "
+        "UNION ALL SELECT 0, NULL, e.kind, NULL, NULL, SUM(z.n), NULL, SUM(z.h) "
+        f"FROM ({per_event}) z INNER JOIN {event} e ON e.id = z.eid GROUP BY e.kind "
+        f"UNION ALL SELECT 1, NULL, NULL, NULL, NULL, NULL, COUNT(*), NULL FROM {people} y "
+        + "".join(
+            f"UNION ALL SELECT 1, NULL, '{kind}', NULL, NULL, NULL, {column}, NULL FROM {people} y "
+            for kind, column in zip(kinds, flag_sums, strict=True)
+        )
+        + f") u ORDER BY u.part, {_nulls_last('u.key')}"
     )
-    rows = _fetch(sql, (*reduced_params, *named_params))
-    people, figures = 0, {}
+    rows = _fetch(sql, (*reduced_params, *named_params, *event_params))
+    people, by_kind = 0, {}
     for row in rows:
         part = row.pop("part")
-        if part == 1:
-            people = int(row["unique_participants"])
-        elif part == 0:
-            kind = row["label"]
-            if kind in kinds and row["participations"]:
-                figures[kind] = (
-                    int(row["participations"]),
-                    int(row["unique_participants"]),
-                    row["training_person_hours"],
-                )
-        else:
+        if part == 2:
             for name in ("label", "code", "detail"):
                 if name not in names:
                     del row[name]
-            return people, figures, itertools.chain([row], _groups_only(rows, names))
-    return people, figures, iter(())
+            rows = itertools.chain([row], _groups_only(rows, names))
+            break
+        kind = row["label"]
+        if part == 1 and kind is None:
+            people = int(row["unique_participants"])
+        elif kind in kinds:
+            figures = by_kind.setdefault(kind, [0, 0, None])
+            if part == 0:
+                figures[0] = int(row["participations"] or 0)
+                figures[2] = row["training_person_hours"]
+            else:
+                figures[1] = int(row["unique_participants"] or 0)
+    else:
+        rows = iter(())
+    figures = {kind: tuple(values) for kind, values in by_kind.items() if values[0]}
+    return people, figures, rows
 
 
 def _groups_only(rows, names):
@@ -1122,11 +1155,9 @@ def _trainer_group(path):
     }
 
 
-def _provider_rows(filters, attendance_groups=None):
+def _provider_rows(filters):
     """Trainers (people of the register) first, then coaches and supervisors (accounts):
-    each with what they delivered. The queries are built at once (page() needs the
-    attendance's read before it returns); their rows stream."""
-    attendance_groups = attendance_groups or _attendance_groups
+    each with what they delivered."""
     figures = _delivery_figures()
     trainers, coaches = [], []
     if filters.includes(TRAINING):
@@ -1135,9 +1166,7 @@ def _provider_rows(filters, attendance_groups=None):
         )
         label = Concat("first_name", Value(" "), "last_name", output_field=_text())
         trainers.append(
-            attendance_groups(
-                filters, "day__event__trainers__id", Person, {"label": label}, one_per_event=False
-            )
+            _attendance_groups(filters, "day__event__trainers__id", Person, {"label": label})
         )
     if filters.includes(COACHING):
         coaches.append(
@@ -1188,20 +1217,23 @@ def breakdown(filters, by):
 def page(filters, by):
     """The summary and the breakdown together, as the report page and its workbook show
     them: returns (Report, rows), the rows streaming as breakdown()'s do and equal to them.
-    The attendance is read once for both (see _attendance_page), where report() and
-    breakdown() read it once each: the bulk of a year's report."""
+    The attendance, the bulk of a year's report, is read twice in one query (see
+    _attendance_page) where report() and breakdown() read it three times in two. By
+    trainer it is report() and breakdown(): an event has several trainers, so a person's
+    types of events cannot be gathered from their rows per trainer."""
     if by not in dict(BREAKDOWNS):
         raise ValueError(f"Unknown breakdown: {by}")
+    if by == BY_PROVIDER:
+        # An event has several trainers: a person's events cannot be summed over them.
+        return report(filters), breakdown(filters, by)
     read = {}
 
-    def attendance_groups(filters, group, model, names, one_per_event=True):
-        people, figures, rows = _attendance_page(filters, group, model, names, one_per_event)
+    def attendance_groups(filters, group, model, names):
+        people, figures, rows = _attendance_page(filters, group, model, names)
         read["attendance"] = (people, figures)
         return rows
 
-    if by == BY_PROVIDER:
-        rows = _provider_rows(filters, attendance_groups)
-    elif by == BY_PROJECT:
+    if by == BY_PROJECT:
         rows = _merge(_project_streams(filters, attendance_groups))
     else:
         rows = _merge(_participant_streams(filters, by, attendance_groups))
