@@ -10,9 +10,7 @@ import pytest
         "/django-admin/portal/user/999999/change/nothing/",
     ],
 )
-def test_unknown_unprefixed_paths_answer_404_without_a_language_redirect(
-    admin_client, site, path
-):
+def test_unknown_unprefixed_paths_answer_404_without_a_language_redirect(admin_client, site, path):
     response = admin_client.get(path)
     assert response.status_code == 404
 
