@@ -263,6 +263,11 @@ if os.environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
 # purging of /en/<Polish slug>/ for every Polish page.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
+# The attendance indexes carry extra columns on PostgreSQL (INCLUDE, for the report of
+# hours); SQLite builds them as plain indexes, which is all it needs. Said once here rather
+# than on every command run on SQLite.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
 WAGTAIL_SITE_NAME = "Kooperacja"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "zip"]
