@@ -63,13 +63,13 @@ test-browser: install-dev
 # .ci/ start and stop it): Debian's redis-server, Elasticsearch from Maven Central, and
 # moto's S3 emulator (not a real object store) from PyPI.
 test-redis: install-dev
-	.ci/with-redis $(PY) -m pytest -p no:xdist -q -rs -m redis
+	.ci/with-redis $(PY) -m pytest -p no:xdist -q -rs --create-db -m redis
 
 test-elasticsearch: install-dev
-	.ci/with-elasticsearch $(PY) -m pytest -p no:xdist -q -rs -m elasticsearch
+	.ci/with-elasticsearch $(PY) -m pytest -p no:xdist -q -rs --create-db -m elasticsearch
 
 test-s3: install-dev
-	.ci/with-s3 $(PY) -m pytest -p no:xdist -q -rs -m s3
+	.ci/with-s3 $(PY) -m pytest -p no:xdist -q -rs --create-db -m s3
 
 test-services: test-redis test-elasticsearch test-s3
 
