@@ -150,7 +150,7 @@ class PeopleFormMixin:
         return [getattr(person, "pk", person) for person in initial or []]
 
     def _instance_people(self, name):
-        raise NotImplementedError
+        return list(getattr(self.instance, name).all())
 
     def _prepare_pickers(self):
         for name in self.people_fields:
@@ -232,9 +232,6 @@ class CoachingSessionForm(PeopleFormMixin, WagtailAdminModelForm):
             # The coach is whoever records the session, and stays so.
             self.instance.coach = self.for_user
         self._prepare_pickers()
-
-    def _instance_people(self, name):
-        return list(self.instance.coachees.all())
 
     def clean(self):
         cleaned = super().clean()
@@ -522,9 +519,6 @@ class SupervisionSessionForm(PeopleFormMixin, WagtailAdminModelForm):
             self.initial["consenting"] = [
                 person_id for person_id, member in self.memberships.items() if member.consented
             ]
-
-    def _instance_people(self, name):
-        return [member.person for member in self.instance.memberships.select_related("person")]
 
     def _consent_label(self, person):
         member = self.memberships.get(person.pk)
