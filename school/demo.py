@@ -404,7 +404,7 @@ def _into_the_past(enrolment, days_ago):
     Enrolment.objects.filter(pk=enrolment.pk).update(**fields)
     certificate = Certificate.objects.filter(enrolment=enrolment).first()
     if certificate and last:
-        Certificate.objects.filter(pk=certificate.pk).update(issued_on=last.date())
+        Certificate.objects.filter(pk=certificate.pk).update(issued_on=timezone.localdate(last))
         certificate.events.filter(kind="issued").update(at=last)
 
 

@@ -22,6 +22,12 @@ INSTALLED_APPS = [
     "news",
     "school",
     "catalog",
+    "security",
+    "privacy",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail_localize",
     "wagtail.contrib.routable_page",
     "wagtail_localize.locales",
@@ -57,14 +63,21 @@ MIDDLEWARE = [
     # Answers /healthz and /readyz before anything else (portal.health).
     "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content Security Policy and the other headers of security/headers.py.
+    "security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "security.sessions.SessionTimeoutMiddleware",
+    "security.twofactor.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Login throttling (django-axes): after the others, as its documentation asks.
+    "axes.middleware.AxesMiddleware",
     "portal.personal_cache.PersonalPageCacheMiddleware",
     "portal.cache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -102,6 +115,12 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "portal.User"
 WAGTAILIMAGES_IMAGE_MODEL = "portal.CustomImage"
+
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

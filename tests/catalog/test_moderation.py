@@ -21,8 +21,12 @@ from tests.factories.catalog import InstitutionFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
-LONG_AGO = TODAY - datetime.timedelta(days=800)
+LONG_AGO = timezone.localdate() - datetime.timedelta(days=800)
+
+
+def today():
+    """Read at each use: a run that crosses midnight in Warsaw must not compare with yesterday."""
+    return timezone.localdate()
 
 
 def member_of(group):
@@ -200,7 +204,7 @@ def test_nothing_changed_renews_the_date_without_moderation(client, people):
     response = client.post(url)
     assert response.status_code == 302
     service.refresh_from_db()
-    assert service.last_verified == TODAY
+    assert service.last_verified == today()
     assert not service.is_overdue
     assert not WorkflowState.objects.for_instance(service).exists()
     entry = ModelLogEntry.objects.for_instance(service).get(action=moderation.CONFIRM_ACTION)
@@ -221,7 +225,7 @@ def test_nothing_changed_for_an_institution_and_all_its_services(client, people)
     client.post(url, {"scope": "all"})
     for entry in (institution, people["service"], people["other_service"]):
         entry.refresh_from_db()
-        assert entry.last_verified == TODAY
+        assert entry.last_verified == today()
         assert (
             ModelLogEntry.objects.for_instance(entry)
             .filter(action=moderation.CONFIRM_ACTION)
@@ -236,7 +240,7 @@ def test_nothing_changed_for_the_institution_only(client, people):
     client.post(url, {"scope": "entry"})
     institution.refresh_from_db()
     people["service"].refresh_from_db()
-    assert institution.last_verified == TODAY
+    assert institution.last_verified == today()
     assert people["service"].last_verified == LONG_AGO
 
 
@@ -260,7 +264,7 @@ def test_nothing_changed_is_carried_into_a_change_waiting_for_moderation(client,
     )
     service = Service.objects.get(pk=service.pk)
     assert service.schedule == "środy 10–12"
-    assert service.last_verified == TODAY
+    assert service.last_verified == today()
 
 
 def test_confirm_refuses_coordinators_and_get_changes_nothing(client, people):
@@ -275,11 +279,13 @@ def test_confirm_refuses_coordinators_and_get_changes_nothing(client, people):
 
 
 def test_overdue_entries_are_marked_and_filterable(client, people):
-    fresh = ServiceFactory(institution=people["institution"], name="Świetlica", last_verified=TODAY)
+    fresh = ServiceFactory(
+        institution=people["institution"], name="Świetlica", last_verified=today()
+    )
     short_interval = ServiceFactory(
         institution=people["institution"],
         name="Dyżur prawnika",
-        last_verified=TODAY - datetime.timedelta(days=40),
+        last_verified=today() - datetime.timedelta(days=40),
         review_interval_days=30,
     )
     overdue = {"Klub seniora", "Punkt konsultacyjny", "Dyżur prawnika"}

@@ -5,7 +5,7 @@ freshness, the units of the cascading choice and the CSV export."""
 import datetime
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
@@ -304,9 +304,9 @@ def test_service_page(services, client, settings):
     osm = html.select_one(".catalog-map a")["href"]
     assert osm.startswith("https://www.openstreetmap.org/?mlat=50.752000&mlon=20.393000")
     with translation.override("pl"):
-        today = date_format(datetime.date.today(), "j E Y")
+        today = date_format(timezone.localdate(), "j E Y")
     assert text(html.select_one(".freshness")) == f"Zweryfikowano {today}"
-    assert html.select_one(".freshness time")["datetime"] == datetime.date.today().isoformat()
+    assert html.select_one(".freshness time")["datetime"] == timezone.localdate().isoformat()
     others = [text(a) for a in html.select(".catalog-links a")]
     assert others == ["Zasiłki"]
 

@@ -16,8 +16,12 @@ from tests.factories.catalog import InstitutionFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
-OLD = TODAY - datetime.timedelta(days=400)
+OLD = timezone.localdate() - datetime.timedelta(days=400)
+
+
+def today():
+    """Read at each use: a run that crosses midnight in Warsaw must not compare with yesterday."""
+    return timezone.localdate()
 
 
 def institution_editor(email):
@@ -31,7 +35,7 @@ def catalog(db):
     gops = InstitutionFactory(name="GOPS w Łopusznie", email="gops@example.org", last_verified=OLD)
     ServiceFactory(institution=gops, name="Klub seniora", last_verified=OLD)
     ServiceFactory(institution=gops, name="Świetlica", last_verified=None)
-    ServiceFactory(institution=gops, name="Aktualna usługa", last_verified=TODAY)
+    ServiceFactory(institution=gops, name="Aktualna usługa", last_verified=today())
     ServiceFactory(institution=gops, name="Zakończona", last_verified=OLD, status="ended")
     ServiceFactory(institution=gops, name="Szkic", last_verified=OLD, live=False)
     gops.editors.add(institution_editor("ewa@example.org"), institution_editor("jan@example.org"))
@@ -40,13 +44,13 @@ def catalog(db):
     gops.editors.add(outsider)
 
     library = InstitutionFactory(
-        name="Biblioteka w Mircu", email="biblioteka@example.org", last_verified=TODAY
+        name="Biblioteka w Mircu", email="biblioteka@example.org", last_verified=today()
     )
     ServiceFactory(institution=library, name="Dyskusyjny klub książki", last_verified=OLD)
 
     InstitutionFactory(name="Parafia bez adresu", email="", last_verified=OLD)
-    up_to_date = InstitutionFactory(name="Szkoła aktualna", last_verified=TODAY)
-    ServiceFactory(institution=up_to_date, name="Zajęcia", last_verified=TODAY)
+    up_to_date = InstitutionFactory(name="Szkoła aktualna", last_verified=today())
+    ServiceFactory(institution=up_to_date, name="Zajęcia", last_verified=today())
     return {"gops": gops, "library": library}
 
 
@@ -94,7 +98,7 @@ def test_dry_run_sends_nothing_and_says_what_it_would_do(catalog):
 
 
 def test_nothing_overdue_nothing_sent(db):
-    InstitutionFactory(name="Aktualna", last_verified=TODAY)
+    InstitutionFactory(name="Aktualna", last_verified=today())
     output = run()
     assert mail.outbox == []
     assert "0 institution(s) reminded" in output

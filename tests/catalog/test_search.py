@@ -3,12 +3,12 @@ twice: with the LIKE search and with its Polish full-text search), and what the 
 module promises besides: facet counts, filters that never fail, the index kept up
 to date by signals, the log of searches that found nothing."""
 
-import datetime
 import io
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
 
 from catalog import search_postgresql
 from catalog.models import Institution, Service, SynonymGroup, ZeroResultSearch
@@ -261,7 +261,7 @@ def test_zero_result_searches_are_counted_per_day_without_personal_data(db):
     row = ZeroResultSearch.objects.get()
     assert row.query == "hipoterapia dla jana tel."
     assert (row.area, row.teryt, row.count) == ("health", "", 2)
-    assert row.day == datetime.date.today()
+    assert row.day == timezone.localdate()
     field_names = {f.name for f in ZeroResultSearch._meta.get_fields()}
     assert field_names == {"id", "day", "query", "area", "teryt", "count"}
 

@@ -8,6 +8,7 @@ Territory comes from the TERC register loaded by migration: pass codes or units,
 import datetime
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from catalog.codes import Cost, InstitutionType, ProblemArea, ServiceKind, TargetGroup, TeamKind
@@ -42,7 +43,7 @@ class InstitutionFactory(DjangoModelFactory):
     postal_code = "28-363"
     phone = "41 000 00 00"
     email = factory.Sequence(lambda n: f"instytucja{n}@example.org")
-    last_verified = factory.LazyFunction(datetime.date.today)
+    last_verified = factory.LazyFunction(timezone.localdate)
     is_demo = True
 
     class Meta:
@@ -65,7 +66,7 @@ class ServiceFactory(DjangoModelFactory):
     target_groups = factory.LazyFunction(lambda: [TargetGroup.RESIDENTS.value])
     description = ""
     cost = Cost.FREE
-    last_verified = factory.LazyFunction(datetime.date.today)
+    last_verified = factory.LazyFunction(timezone.localdate)
     is_demo = True
 
     class Meta:
