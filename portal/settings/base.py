@@ -347,3 +347,54 @@ CATALOG_MAP_TILE_URL = os.environ.get(
     "CATALOG_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
 CATALOG_MAP_ATTRIBUTION = os.environ.get("CATALOG_MAP_ATTRIBUTION", "© OpenStreetMap contributors")
+
+# --- Security headers and CSP (security/headers.py, security/csp.py; docs/deployment.md) ---
+# The CSP goes on inside the page caches too, so that a cached page keeps the policy whose
+# nonce its <script> tags carry (see security/headers.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("portal.cache.AnonymousPageCacheMiddleware") + 1,
+    "security.headers.ContentSecurityPolicyMiddleware",
+)
+# Nobody frames a public page (CSP frame-ancestors 'none' says so to current browsers);
+# Wagtail's preview pane sets SAMEORIGIN on its own responses.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Other sites learn only our origin, never a path (a password reset link, a search query).
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features no page of the site uses, refused to any script that would ask.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+)
+# Paths served with the admin's looser policy (security/csp.py explains why).
+CSP_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+# Hosts whose frames pages may embed (the video embeds of the page bodies); a comma-separated
+# list of URLs or host names in CSP_FRAME_HOSTS replaces the default.
+CSP_FRAME_HOSTS = env_list(
+    "CSP_FRAME_HOSTS",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+# Further image hosts (a CDN in front of the media); the map tile host and the object
+# storage are added by themselves.
+CSP_EXTRA_IMG_HOSTS = env_list("CSP_EXTRA_IMG_HOSTS")
+# Hosts the statistics script sends its data to, when they differ from where it is loaded
+# (STATISTICS_SCRIPT_URL, portal/consent.py). Allowed only when set.
+CSP_STATISTICS_CONNECT_HOSTS = env_list("CSP_STATISTICS_CONNECT_HOSTS")
+# Private pages and collections: only for named users or groups, never a shared password
+# (it is passed around, cannot be revoked for one person, and is not logged per person).
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+# Documents are always served by Django, which checks the collection's privacy first; the
+# web server refuses /media/documents/ (docs/nginx.conf).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
