@@ -1,62 +1,39 @@
-"""What the portal holds about a person, and how it forgets them.
+"""What the portal holds about a person, and how it forgets them: the account's part, and
+the entry points the account pages use.
 
-Each app that keeps records about people registers, usually in its AppConfig.ready():
+The apps are known to one place, the privacy register (privacy.register): it names each
+section of the download and the functions that build and erase it; privacy.subject runs
+them. This module keeps the account itself (`profile`, `anonymise_account`) and the
+functions the views call, which also write the audit log (privacy.audit):
 
-* a provider, `register_provider("school", func)`: func(user) returns that app's records of
-  the user as JSON-serialisable data (dates and decimals are fine too); it becomes the
-  section "school" of the file the person downloads;
-* an eraser, `register_eraser(func)`: func(user) anonymises that app's records of the user
-  while keeping the rows that reports count (an enrolment stays, a certificate's learner
-  name goes).
+* `export(user)` builds the download, `export_json(user)` is the file (audited);
+* `erase(user)` forgets the person in every app and anonymises the account, in one
+  transaction (audited).
 
-`export(user)` builds the download; `erase(user)` calls every eraser and then anonymises
-the account itself, all in one transaction."""
+`register_provider` and `register_eraser` still add a section at run time (a test's
+stand-in app); the register's own sections cannot be replaced."""
 
 import json
+from contextlib import contextmanager
 
 from django.contrib.auth.hashers import make_password
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 from django.utils import timezone
+
+from privacy import audit, subject
 
 ERASED_FIRST_NAME = "Użytkownik"
 ERASED_LAST_NAME = "usunięty"
 
-_providers = {}
-_erasers = []
-
-
-def register_provider(name, func):
-    """Add a section to the download. A name is taken once; registering the same function
-    again (a second ready() call in tests) changes nothing."""
-    if name == "profile":
-        raise ValueError("The section 'profile' is the account itself.")
-    existing = _providers.get(name)
-    if existing is not None and existing is not func:
-        raise ValueError(f"A personal data provider named {name!r} is already registered.")
-    _providers[name] = func
-
-
-def unregister_provider(name):
-    _providers.pop(name, None)
-
-
-def register_eraser(func):
-    if func not in _erasers:
-        _erasers.append(func)
-
-
-def unregister_eraser(func):
-    if func in _erasers:
-        _erasers.remove(func)
+register_provider = subject.register_provider
+unregister_provider = subject.unregister_provider
+register_eraser = subject.register_eraser
+unregister_eraser = subject.unregister_eraser
 
 
 def providers():
-    return dict(_providers)
-
-
-def erasers():
-    return list(_erasers)
+    """The names of the download's sections besides the profile."""
+    return subject.section_names()
 
 
 def profile(user):
@@ -86,18 +63,17 @@ def profile(user):
 
 
 def export(user):
-    """Everything registered about `user`, ready for json.dumps with DjangoJSONEncoder."""
-    data = {
-        "generated_at": timezone.now(),
-        "profile": profile(user),
-    }
-    for name, func in sorted(_providers.items()):
-        data[name] = func(user)
-    return data
+    """Everything the portal holds about `user`, ready for json.dumps with
+    DjangoJSONEncoder."""
+    return subject.export_subject(user)
 
 
 def export_json(user):
-    return json.dumps(export(user), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    """The file of the "my data" download: recorded in the audit log as the person's
+    download of their own data."""
+    content = json.dumps(export(user), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    audit.record(user, audit.PERSONAL_DATA_DOWNLOAD, user, action="accounts.my_data_download")
+    return content
 
 
 def export_filename(today=None):
@@ -105,13 +81,40 @@ def export_filename(today=None):
     return f"kooperacja-moje-dane-{today.isoformat()}.json"
 
 
-@transaction.atomic
 def erase(user, now=None):
     """Anonymise `user` and every app's records of them. The row stays, so that what
     reports count (enrolments, attendance, certificates issued) still adds up."""
+    return subject.erase_subject(user, now=now)
+
+
+def anonymise_account(user, now=None):
+    """The account's own part of an erasure, called by privacy.subject after every app's
+    eraser (they still see the person as they were)."""
     now = now or timezone.now()
-    for func in list(_erasers):
-        func(user)
+    with _by_the_portal():
+        _anonymise(user, now)
+    _delete_admin_profile(user)
+    return user
+
+
+@contextmanager
+def _by_the_portal():
+    """Taking roles away from an erased account is not granting them: security.auth_roles
+    refuses changes of roles and flags asked by anyone but a superuser during a request,
+    and the erasure is done by the portal itself, whoever asked for it."""
+    try:
+        from security.auth_roles import reset_acting_user, set_acting_user
+    except ImportError:
+        yield
+        return
+    token = set_acting_user(None)
+    try:
+        yield
+    finally:
+        reset_acting_user(token)
+
+
+def _anonymise(user, now):
     user.first_name = ERASED_FIRST_NAME
     user.last_name = ERASED_LAST_NAME
     # The id alone: unique, and it says nothing about the person. ".invalid" is a domain
@@ -131,8 +134,6 @@ def erase(user, now=None):
     user.groups.clear()
     user.user_permissions.clear()
     user.edited_institutions.clear()
-    _delete_admin_profile(user)
-    return user
 
 
 def _delete_admin_profile(user):
