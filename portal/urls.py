@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import health, views
+from portal import consent, health, views
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
@@ -29,7 +29,9 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
+    path(_("account/security/"), include("security.urls")),
     path(_("account/"), include("portal.accounts.urls")),
+    path(_("cookies/"), consent.cookie_settings, name="cookie_settings"),
     # Wagtail's page URLs, served through a view that finds the home page more cheaply.
     re_path(wagtail_urls.serve_pattern, views.serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -39,6 +39,10 @@ def pytest_configure(config):
         _compile_catalogues()
     # WhiteNoise warns that STATIC_ROOT (made by collectstatic) does not exist: not our case.
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+    config.addinivalue_line(
+        "markers",
+        "real_two_factor: force_login leaves the second factor to the test (tests/trust)",
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -102,3 +106,46 @@ def user(db):
     from tests.factories import UserFactory
 
     return UserFactory()
+
+
+def verify_second_factor(client, user):
+    """Give `client`'s session the second factor, as a real login with a code would: a
+    confirmed TOTP device of the user's own, recorded in the session by django-otp."""
+    from django.contrib.auth import SESSION_KEY
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from security import auth
+
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="tests", defaults={"confirmed": True}
+    )
+    session = client.session
+    assert session.get(SESSION_KEY) == str(user.pk), "log the user in first"
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session[auth.HAS_DEVICE] = True
+    session.save()
+    return device
+
+
+@pytest.fixture(autouse=True)
+def _force_login_with_second_factor(request, monkeypatch):
+    """`client.force_login` skips the password; for Editors, Moderators, Coordinators and
+    superusers it skips the second factor too, so that the hundreds of admin tests keep
+    testing the admin. The rule itself stays on (SECURITY_REQUIRE_2FA is on in test settings
+    as in production): a session logged in any other way, or in a test marked
+    `real_two_factor` (tests/trust/test_security_auth_2fa.py), must give a real code."""
+    if request.node.get_closest_marker("real_two_factor"):
+        return
+    from django.test.client import ClientMixin
+
+    original = ClientMixin.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from security.auth import is_privileged
+
+        if is_privileged(user):
+            verify_second_factor(self, user)
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login)

@@ -139,7 +139,12 @@ class LoginForm(AuthenticationForm):
         if not username or not password:
             return None
         user = User.objects.filter(username=username).first()
-        if user is not None and is_pending(user) and user.check_password(password):
+        if user is None:
+            # The same work as checking a password (one hash), so that the time taken does
+            # not tell an unknown name from an existing one.
+            User().set_password(password)
+            return None
+        if user.check_password(password) and is_pending(user):
             return user
         return None
 

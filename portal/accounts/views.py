@@ -43,6 +43,7 @@ from portal.accounts.forms import (
     is_pending,
 )
 from portal.models import SiteSettings
+from security import auth as security_auth
 
 logger = logging.getLogger(__name__)
 User = get_user_model()
@@ -158,6 +159,8 @@ class LoginView(auth_views.LoginView):
         context = super().get_context_data(**kwargs)
         form = context["form"]
         context["pending"] = form.is_bound and form.has_error("__all__", "pending")
+        # Set by security.sessions when it ended a session that was idle or too old.
+        context["expired"] = self.request.session.pop(security_auth.EXPIRED, False)
         return context
 
 
@@ -194,6 +197,13 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # Whoever knew the old password is logged out wherever they are (the new password
+        # would end those sessions at their next request anyway; this ends them now).
+        security_auth.end_sessions(form.user)
+        return response
+
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
@@ -206,6 +216,8 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        # This session stays (it has just proved the old password); every other ends.
+        security_auth.end_sessions(form.user, keep=self.request.session.session_key)
         messages.success(self.request, _("Your password has been changed."))
         return response
 

@@ -2,6 +2,7 @@
 dev/test/production only change what differs. `.env.example` documents each variable."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -130,7 +131,55 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Django's list is English; people here pick Polish words with digits tacked on
+    # ("Kochanie2024!"), or their own name: security/auth_passwords.py refuses both.
+    {"NAME": "security.auth_passwords.PolishCommonPasswordValidator"},
+    {"NAME": "security.auth_passwords.PersonalDataPasswordValidator"},
 ]
+
+# Login throttling (django-axes), for the portal's login and the Wagtail admin's alike.
+# Locked out is the pair user name + IP address: an attacker guessing one person's password
+# from one address is stopped, but cannot lock the real person out from everywhere by typing
+# wrong passwords for their name (the person's own address still works), nor lock out a
+# whole office behind one NAT address by guessing at one account.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A lockout ends by itself after this long (no administrator needed).
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+# A successful login forgets the earlier failures of that name from that address.
+AXES_RESET_ON_SUCCESS = True
+# The page that says, in the language of the site, what happened and when to try again.
+AXES_LOCKOUT_CALLABLE = "security.auth.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# The client's address: REMOTE_ADDR, unless AXES_PROXY_COUNT names how many reverse proxies
+# of ours stand in front (docs/nginx.conf: one). X-Forwarded-For is never trusted without
+# it: anyone can send that header and would get a fresh address for every guess.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
+# Two-factor authentication (security/twofactor.py): Editors, Moderators, Coordinators,
+# staff and superusers must confirm their login with a code from an authenticator app
+# before they enter the admin. Off only for a development machine that asks for it.
+SECURITY_REQUIRE_2FA = os.environ.get("SECURITY_REQUIRE_2FA", "1") == "1"
+# Paths that count as the privileged area: a privileged account without a second factor
+# is sent to set one up before it gets in.
+SECURITY_2FA_PATHS = ["/admin/", "/django-admin/"]
+# The name authenticator apps show next to the account.
+OTP_TOTP_ISSUER = "Kooperacja"
+
+# Sessions (security/sessions.py). Idle: seconds without a request after which the session
+# ends; shorter for privileged accounts, whose sessions can do more harm. Absolute: the
+# longest a login lasts, however busy.
+SECURITY_SESSION_IDLE_TIMEOUT = int(os.environ.get("SECURITY_SESSION_IDLE_TIMEOUT", "7200"))
+SECURITY_SESSION_IDLE_TIMEOUT_PRIVILEGED = int(
+    os.environ.get("SECURITY_SESSION_IDLE_TIMEOUT_PRIVILEGED", "1800")
+)
+SECURITY_SESSION_ABSOLUTE_TIMEOUT = int(
+    os.environ.get("SECURITY_SESSION_ABSOLUTE_TIMEOUT", str(12 * 3600))
+)
+SESSION_COOKIE_AGE = SECURITY_SESSION_ABSOLUTE_TIMEOUT
 
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", "Polski"), ("en", "English")]
