@@ -61,6 +61,7 @@ from catalog.permissions import (
     service_policy,
 )
 from portal import roles
+from privacy import audit
 
 ROPS_ONLY = "catalog.change_institution"  # fields institution editors do not see
 
@@ -451,6 +452,18 @@ class ConfirmButtonsMixin:
 
 
 class CatalogIndexView(ConfirmButtonsMixin, snippet_views.IndexView):
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # The staff's exports of the admin lists are audited: an institution's contact
+        # address can name a person. The public CSV of published services is not (it is
+        # what anyone reads on the site).
+        audit.record(
+            self.request.user,
+            audit.EXPORT,
+            self.model,
+            action=f"catalog.{self.model._meta.model_name}.{spreadsheet_format}",
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if url := self.confirm_url(instance):

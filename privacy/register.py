@@ -689,13 +689,15 @@ ENTRIES = [
     ),
     Entry(
         "portal.SiteSettings",
-        ("email", "phone"),
-        _("The institution's own contact details in the footer; not a person's"),
-        NO_BASIS_NEEDED,
+        ("email", "phone", "data_protection_officer", "data_protection_email"),
+        _(
+            "The institution's own contact details in the footer, and the data protection "
+            "officer named in the information clauses, as the GDPR requires"
+        ),
+        _("Art. 6(1)(c) GDPR: the duty to name the data protection officer (Art. 13 and 37)"),
         WHILE_PUBLISHED,
         PUBLIC,
         on_erase=NOT_PERSONAL,
-        personal=False,
     ),
     Entry(
         "wagtailforms.FormSubmission",
@@ -799,20 +801,34 @@ ENTRIES = [
     ),
 ]
 
-# The small model of security-auth (the epoch that ends every session of an account), when
-# it is installed: the entry names only what exists.
-_SESSION_EPOCH = Entry(
-    "security.SessionEpoch",
-    ("user",),
-    _("When a person last logged out everywhere: older sessions are refused"),
-    SECURITY,
-    WITH_ACCOUNT,
-    _("Nobody reads it; the server only"),
-    section="security",
-    subject=("user",),
-    export=(),
-    on_erase=DELETE,
-)
+# Entries of models that other parts of the portal add as they grow; an entry counts
+# only while its model is installed (entries()).
+OPTIONAL_ENTRIES = [
+    Entry(
+        "security.UserSession",
+        ("user", "session_key", "created_at"),
+        _("The logged-in sessions of an account, so that it can log out everywhere"),
+        SECURITY,
+        SESSION_AGE,
+        _("Nobody reads it; the server only"),
+        section="security",
+        subject=("user",),
+        export=("created_at",),
+        on_erase=DELETE,
+    ),
+    Entry(
+        "portal.AccessibilityStatementPage",
+        ("contact_person", "contact_email", "contact_phone", "procedure_notes"),
+        _(
+            "The contact for accessibility requests in the accessibility statement, as the "
+            "law requires it to be published (usually an office's address)"
+        ),
+        _("Art. 6(1)(c) GDPR: the duty to publish an accessibility statement"),
+        WHILE_PUBLISHED,
+        PUBLIC,
+        on_erase=NOT_PERSONAL,
+    ),
+]
 
 
 def _installed(entry):
@@ -825,7 +841,7 @@ def _installed(entry):
 
 def entries():
     """Every entry whose model is installed (the optional security model may not be)."""
-    return [entry for entry in [*ENTRIES, _SESSION_EPOCH] if _installed(entry)]
+    return [entry for entry in [*ENTRIES, *OPTIONAL_ENTRIES] if _installed(entry)]
 
 
 def entry_for(label):

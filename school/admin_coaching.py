@@ -45,6 +45,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from privacy import audit
 from school import coaching, coordinator
 from school.models import (
     CoachingForm,
@@ -811,6 +812,9 @@ class ReadNotesView(CoordinatorOnlyMixin, TemplateView):
             shown = coaching.read_notes(request.user, self.session)
         except PermissionError:
             raise Http404 from None
+        audit.record(
+            request.user, audit.READ_CONFIDENTIAL, self.session, action="school.coaching.read_notes"
+        )
         return self._private(self.render_to_response(self.get_context_data(shown=shown)))
 
     @staticmethod

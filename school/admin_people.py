@@ -36,7 +36,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.log_actions import log
 
-from school import people, privacy, signin_sheet
+from privacy import subject
+from school import people, signin_sheet
 from school.admin_trainings import (
     ZERO,
     CoordinatorGate,
@@ -439,8 +440,8 @@ class EraseView(PersonMixin, TemplateView):
             messages.warning(request, gettext("The personal data were erased already."))
             return redirect("school_people:detail", self.person.pk)
         name = self.person.full_name
-        # With the notes written about this person alone (school.privacy).
-        privacy.erase_person(self.person)
+        # With the notes written about this person alone (school.privacy); audited.
+        subject.erase_person(self.person, by=request.user)
         log(self.person, "school.person.erase", user=request.user)
         messages.success(
             request,
@@ -456,7 +457,7 @@ class EraseView(PersonMixin, TemplateView):
 class PersonalDataView(PersonMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         content = json.dumps(
-            privacy.person_data(self.person, with_notes=False),
+            subject.export_person(self.person, by=request.user),
             cls=DjangoJSONEncoder,
             ensure_ascii=False,
             indent=2,

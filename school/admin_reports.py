@@ -27,6 +27,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from catalog.models import Institution, Territory
+from privacy import audit
 from school import exports, ledger
 from school.coordinator import is_coordinator
 from school.models import Person, Project
@@ -424,11 +425,16 @@ def _urlencode(data):
     return urlencode(data)
 
 
+# The audit log names the records a report's files are counted from.
+AUDITED = "school.Attendance"
+
+
 class SummaryCsvView(ReportMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         if not self.form.is_valid():
             return self.invalid()
         rows = ledger.summary_rows(ledger.report(self.form.filters()))
+        audit.record(request.user, audit.EXPORT, AUDITED, action="school.reports.summary_csv")
         return exports.streamed_csv(
             exports.csv_lines(summary_header(), rows), f"{self.file_stem()}-podsumowanie.csv"
         )
@@ -440,6 +446,7 @@ class BreakdownCsvView(ReportMixin, TemplateView):
             return self.invalid()
         by = self.form.cleaned_data["by"]
         rows = (breakdown_values(by, row) for row in ledger.breakdown(self.form.filters(), by))
+        audit.record(request.user, audit.EXPORT, AUDITED, action="school.reports.breakdown_csv")
         return exports.streamed_csv(
             exports.csv_lines(breakdown_header(by), rows), f"{self.file_stem()}-wg-{by}.csv"
         )
@@ -453,6 +460,7 @@ class XlsxView(ReportMixin, TemplateView):
         by = self.form.cleaned_data["by"]
         report, rows = ledger.page(filters, by)
         content = xlsx_report(ledger.summary_rows(report), by, rows)
+        audit.record(request.user, audit.EXPORT, AUDITED, action="school.reports.xlsx")
         response = HttpResponse(content, content_type=exports.XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{self.file_stem()}.xlsx"'
         response["Cache-Control"] = "private, no-store"

@@ -52,6 +52,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from catalog.choosers import TerritoryChooserViewSet, TerritoryFilterForm
 from catalog.models import Territory
+from privacy import audit
 from school import coordinator, people, signin_sheet
 from school.admin_views import require_coordinator
 from school.models import (
@@ -916,7 +917,10 @@ class SigninSheetView(EventAccessMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         day = get_object_or_404(self.event.days.all(), pk=kwargs["day_pk"])
         day.event = self.event
-        response = HttpResponse(signin_sheet.signin_sheet(day), content_type="application/pdf")
+        content = signin_sheet.signin_sheet(day)
+        # The sheet lists the names of the people registered: an export of the register.
+        audit.record(request.user, audit.EXPORT, day, action="school.trainings.signin_sheet")
+        response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{signin_sheet.filename(day)}"'
         response["Cache-Control"] = "private, no-store"
         return response

@@ -36,6 +36,7 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from catalog.models import CooperationTeam
+from privacy import audit
 from school import coordinator, exports
 from school.certificate_views import reissue_view, revoke_view
 from school.certificates import course_zip
@@ -243,6 +244,12 @@ class ParticipantExportView(CourseParticipantsMixin, CoordinatorMixin, TemplateV
         header = coordinator.EXPORT_HEADER
         values = [coordinator.export_values(row) for row in rows]
         stem = f"{file_stem('uczestnicy', self.course)}-{timezone.localdate().isoformat()}"
+        audit.record(
+            request.user,
+            audit.EXPORT,
+            "school.Enrolment",
+            action=f"school.participants.{self.file_format}",
+        )
         if self.file_format == "xlsx":
             return exports.file_response(
                 exports.xlsx_bytes(header, values, sheet_title=gettext("Participants")),
@@ -273,6 +280,9 @@ class CertificateZipView(CoordinatorMixin, TemplateView):
             )
             return redirect("school_coordinator:participants", course_id=course.pk)
         content = course_zip(certificates, base_url=request.build_absolute_uri("/"))
+        audit.record(
+            request.user, audit.EXPORT, "school.Certificate", action="school.certificates.zip"
+        )
         stem = file_stem("certyfikaty", course)
         return exports.file_response(content, "application/zip", f"{stem}.zip")
 

@@ -1,0 +1,45 @@
+BBBBBBB BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB
+BBBB BBBB
+BBBBB BBBBBBBBB
+XXXXXXX
+    XXXXXXXXXXXXXXXXX X XXXXXXXX XXXXX XXXX XXXXXXX X
+    XXXXXXXXXXXXXX X XXXXXXX XXX XXXXX XXXXXXXXXXXXX XXXXXXXXXXXXXX XXXXXX XXXXXXXX XXXX XXXXXXXX X
+    XXXXXXXXXXXXXX XX X XXXXXXXXXXX XX X
+    XXXXXXXXXXXXXX XX X XXXXXXXX XXXXX XXXXXXXXXXXXXXXXXXXXXX XXXXXXXXXXXX XXXXXXXXXXXX XXXX XXXX XXXXXX XXXXXXX XXXXXXX XX X
+    XXXXXXXXXXXXXX XX X XXXXXXXXXXXX XXXX X
+    XXXXXXXXXXXXXX XX X XXXXXXX XX X
+    XXXXXXXXXXXXXX XX X XXXXXXX XX XXXXXXXXXXXXXXXXXXXXX XXXXXXX X
+XXXXXXXX
+BBBBBBBB
+BBBBB BBBBBBBBBBBB
+    XX XXXXXXXXXXXXXXXXX XXXXXXXXXXX
+         gettext(u'What personal data each kind of record holds, why, on which legal basis, for how long and who can see it. The register is kept in the code (privacy/register.py) next to the models it describes; a test fails when a model with personal data is missing from it.') 
+    XXXX
+    BB BBBBBBBBBXXXXX XXXXXXXX gettext(u'Audit log of personal data') XXXXXXXXBBBBB
+    XXXX XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+        XXX XXXXXXXXXXXXXXXXXXXXX XXXXXXXXXXXXX gettext(u'Records') XXXXX
+        XXXX
+            BBB BBB BB BBBBXXXXXX XXXXXXXXXXXXXXXXXXBBBBBB
+        XXXXX
+    XXXXXX
+    XXXX XXXXXXXXXXXXXXXXXXXXXXXXX
+        BBB BBB BB BBBB
+            XXXXXXXX XXXXXXXXXXXXXXXXXXXXX XXXXX XXXXXXXXXXXXXXXXXXXXXXXXX
+                XXX XXXXXXXXXXXX XXXXXXXXXXXX XXXXXXXXXXXXXXXXXX
+                XXXX
+                    XXXX gettext(u'Data') XXXXX
+                    XXXX
+                        BB BBB BBBBBBBBBBBBBBBBBBXXX gettext(u'No personal data.') XXXXBBBBB
+                        XXXXBBB BBBBB BB BBBBBBBBBBXXXXXXXXXBBBBBBXXXXX
+                    XXXXX
+                    XXXX gettext(u'Purpose') XXXXXXXXXXXXXX
+                    XXXX gettext(u'Legal basis') XXXXXXXXXXXXXX
+                    XXXX gettext(u'Retention') XXXXXXXXXXXXXX
+                    XXXX gettext(u'Who can see it') XXXXXXXXXXXXXX
+                    XXXX gettext(u'On erasure of a person') XXXXXXXXXXXXXX
+                    BB BBBBBBBBBBBBBBBBBXXXX gettext(u"In the person's download") XXXXXXXXXXXXXXXXXXXXXXXXXXXBBBBB
+                XXXXX
+            XXXXXXXXXX
+        BBBBBB
+    XXXXXX
+BBBBBBBB
