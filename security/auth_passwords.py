@@ -17,6 +17,7 @@ POLISH_COMMON = frozenset(
     haslo haselko kochanie kochamcie kochamciebie misiek misio slonko sloneczko zabka
     kotek kotku skarb skarbie aniolek bozia dupa polska polak polskajest qwerty qwertyuiop
     qwertyuiopasdfghjkl asdfgh asdfghjkl zxcvbnm zaqwsx zaqxsw qazwsx wsxzaq zaqwsxcde
+    zaqwsxedc qazwsxedc qweasd qweasdzxc
     mateusz marcin michal bartek kasia agnieszka monika natalia magda karolina dominika
     tomek piotrek krzysiek lukasz kacper jakub szymon kamil paulina justyna patrycja ola
     legia lech wisla cracovia lechpoznan legiawarszawa warszawa krakow gdansk wroclaw poznan
