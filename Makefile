@@ -9,7 +9,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 
 .PHONY: chromium run test test-unit test-browser test-redis test-elasticsearch test-s3 test-services \
-	backup-check install install-dev messages makemessages lint format check clean
+	backup-check install install-dev messages makemessages lint format check security-check clean
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -88,6 +88,17 @@ format: install-dev
 check: install-dev
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Security: ruff's S rules (flake8-bandit) over everything, bandit over the application's
+# packages, and Django's deployment checks with the production settings (made-up secret key
+# and host: the checks read the settings, nothing is served).
+security-check: install-dev
+	.venv/bin/ruff check --select S .
+	.venv/bin/bandit -q -r portal school catalog news security privacy -c pyproject.toml
+	DJANGO_SETTINGS_MODULE=portal.settings.production \
+	DJANGO_SECRET_KEY="security-check-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n')" \
+	DJANGO_ALLOWED_HOSTS=kooperacja.example.org \
+		$(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
 	rm -rf var .venv .tools

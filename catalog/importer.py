@@ -664,7 +664,7 @@ def _insert_rows(model, rows):
     names = list(rows[0])
     fields = [model._meta.get_field(name) for name in names]
     quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # nosec B608 # noqa: S608 (model's quoted names; values are bound)
         quote(model._meta.db_table),
         ", ".join(quote(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)),
@@ -697,7 +697,7 @@ def _update_rows(model, objects, names):
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
     sql = (
-        f"UPDATE {quote(model._meta.db_table)} SET {assignments} "
+        f"UPDATE {quote(model._meta.db_table)} SET {assignments} "  # nosec B608 # noqa: S608 (model's quoted names; values are bound)
         f"WHERE {quote(model._meta.pk.column)} = %s"
     )
     fields.append(model._meta.pk)

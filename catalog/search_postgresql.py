@@ -76,7 +76,7 @@ _READY_SQL = f"""
 SELECT count(*) FROM pg_attribute
 WHERE attrelid = '{TABLE}'::regclass AND NOT attisdropped
   AND attname IN ('search_vector', 'search_name_vector')
-"""
+"""  # nosec B608 # noqa: S608 (TABLE is this module's constant)
 
 _state = {}  # database name -> bool, checked once per process
 _warned = set()
@@ -143,7 +143,7 @@ def matches(parts):
         part_sql, part_params = _tsquery(texts)
         sql.append(part_sql)
         params.extend(part_params)
-    return RawSQL(
+    return RawSQL(  # nosec B611 # noqa: S611 (module constants; words are bound)
         f'"{TABLE}"."search_vector" @@ ({" && ".join(sql)})', params, output_field=BooleanField()
     )
 
@@ -155,4 +155,4 @@ def name_score(parts):
         part_sql, part_params = _tsquery(texts)
         sql.append(f'(CASE WHEN "{TABLE}"."search_name_vector" @@ {part_sql} THEN 1 ELSE 0 END)')
         params.extend(part_params)
-    return RawSQL(" + ".join(sql), params, output_field=IntegerField())
+    return RawSQL(" + ".join(sql), params, output_field=IntegerField())  # nosec B611 # noqa: S611 (module constants; words are bound)

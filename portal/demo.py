@@ -9,9 +9,19 @@ from wagtail.models import Locale, Page, Site
 
 from portal import roles
 from portal.demo_images import get_or_create_image, illustration, logo
-from portal.models import FundingLogo, HomePage, Project, SiteSettings, StandardPage, User
+from portal.models import (
+    AccessibilityStatementPage,
+    EasyReadPage,
+    FundingLogo,
+    HomePage,
+    Project,
+    SiteSettings,
+    StandardPage,
+    User,
+)
+from portal.models.site_settings import LogoKind
 
-DEMO_PASSWORD = "kooperacja-demo"
+DEMO_PASSWORD = "kooperacja-demo"  # nosec B105 # noqa: S105 (demo accounts only, never in production)
 DEMO_ACCOUNTS = [
     # username, role, first name, last name
     ("admin", None, "Administrator", "Portalu"),

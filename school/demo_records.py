@@ -757,7 +757,7 @@ def plan_liderzy(plan, names, rng, with_sessions):
             trainers=guides,
         )
     )
-    assert len(visitors + guides) == EXCHANGE_VISIT_PEOPLE
+    assert len(visitors + guides) == EXCHANGE_VISIT_PEOPLE  # nosec B101 # noqa: S101 (checks the demo data written here)
 
     if not with_sessions:
         return
@@ -799,7 +799,7 @@ def plan_liderzy(plan, names, rng, with_sessions):
 
 
 def plan_all(with_sessions=True):
-    rng = random.Random(SEED)
+    rng = random.Random(SEED)  # nosec B311 # noqa: S311 (reproducible demo data, not secrets)
     plan = Plan()
     names = Names(rng)
     plan_k3d(plan, names, rng, with_sessions)

@@ -44,8 +44,10 @@ def _restricted_document(resolver_match):
     from wagtail.documents import get_document_model
 
     try:
-        document = get_document_model().objects.select_related("collection").get(
-            pk=int(resolver_match.args[0])
+        document = (
+            get_document_model()
+            .objects.select_related("collection")
+            .get(pk=int(resolver_match.args[0]))
         )
     except (ValueError, IndexError, get_document_model().DoesNotExist):
         return False

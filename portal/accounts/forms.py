@@ -83,7 +83,7 @@ class RegistrationForm(SetPasswordMixin, forms.Form):
                 last_name=self.cleaned_data.get("last_name", ""),
                 email=self.cleaned_data.get("email", ""),
             )
-            self.validate_password_for_user(candidate, password_field_name="password1")
+            self.validate_password_for_user(candidate, password_field_name="password1")  # nosec B106 # noqa: S106 (a field's name)
         return self.cleaned_data
 
 

@@ -442,8 +442,8 @@ CSP_EXTRA_IMG_HOSTS = env_list("CSP_EXTRA_IMG_HOSTS")
 CSP_STATISTICS_CONNECT_HOSTS = env_list("CSP_STATISTICS_CONNECT_HOSTS")
 # Private pages and collections: only for named users or groups, never a shared password
 # (it is passed around, cannot be revoked for one person, and is not logged per person).
-WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
-WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}  # nosec B105 # an option, not a password
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}  # nosec B105 # an option
 # Documents are always served by Django, which checks the collection's privacy first; the
 # web server refuses /media/documents/ (docs/nginx.conf).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

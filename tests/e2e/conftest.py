@@ -192,8 +192,14 @@ def _serve_media(media_root):
 
 @pytest.fixture
 def context(browser, demo_site, live_server):
+    # bypass_csp: the accessibility tests inject axe-core as an inline script, which the
+    # site's Content Security Policy refuses; tests/e2e/test_csp.py opens pages without it.
     context = browser.new_context(
-        base_url=live_server.url, viewport=DESKTOP, locale="pl-PL", reduced_motion="reduce"
+        base_url=live_server.url,
+        viewport=DESKTOP,
+        locale="pl-PL",
+        reduced_motion="reduce",
+        bypass_csp=True,
     )
     context.set_default_timeout(10_000)
     context.route(
