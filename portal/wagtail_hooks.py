@@ -1,5 +1,8 @@
+from django.contrib import messages
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -61,3 +64,76 @@ def configure_content_checks(request, items, page):
             item.axe_include = ["main"]
             item.axe_run_only = [*item.axe_run_only, *CONTENT_CHECKS]
             item.axe_messages = {**item.axe_messages, **CONTENT_CHECK_MESSAGES}
+
+
+# The accessibility statement is reviewed at least once a year: remind the people who can
+# update it (editors, moderators, administrators) once its review date has passed.
+
+
+def _can_review_statements(user):
+    from portal import roles
+
+    return (
+        user.is_superuser or user.groups.filter(name__in=[roles.EDITOR, roles.MODERATOR]).exists()
+    )
+
+
+def overdue_statements(on=None):
+    from portal.models import AccessibilityStatementPage
+
+    pages = AccessibilityStatementPage.objects.select_related("locale").order_by("path")
+    return [page for page in pages if page.review_overdue(on)]
+
+
+class StatementReviewPanel(Component):
+    name = "statement_review"
+    order = 50
+    template_name = "portal/admin/statement_review_panel.html"
+
+    def __init__(self, statements):
+        self.statements = statements
+
+    def get_context_data(self, parent_context=None):
+        return {"statements": self.statements}
+
+
+@hooks.register("construct_homepage_panels")
+def add_statement_review_panel(request, panels):
+    if not _can_review_statements(request.user):
+        return
+    statements = overdue_statements()
+    if statements:
+        panels.append(StatementReviewPanel(statements))
+
+
+def _review_message(page):
+    return _(
+        "The accessibility statement “%(title)s” was due for its yearly review on %(date)s. "
+        "Check it, update it and set the date of the review."
+    ) % {"title": page.title, "date": date_format(page.review_due_on, "Y-m-d")}
+
+
+@hooks.register("before_edit_page")
+def remind_statement_review_on_edit(request, page):
+    from portal.models import AccessibilityStatementPage
+
+    specific = page.specific
+    if (
+        request.method == "GET"
+        and isinstance(specific, AccessibilityStatementPage)
+        and specific.review_overdue()
+        and _can_review_statements(request.user)
+    ):
+        messages.warning(request, _review_message(specific))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def remind_statement_review_in_listing(parent_page, pages, request):
+    from portal.models import AccessibilityStatementPage
+
+    if request.method == "GET" and _can_review_statements(request.user):
+        children = AccessibilityStatementPage.objects.child_of(parent_page)
+        for statement in children:
+            if statement.review_overdue():
+                messages.warning(request, _review_message(statement))
+    return pages

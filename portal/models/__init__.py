@@ -1,3 +1,9 @@
+from .accessibility import (
+    AccessibilityStatementPage,
+    AssessmentMethod,
+    ComplianceStatus,
+    EasyReadPage,
+)
 from .consultations import (
     ConsultationDocument,
     ConsultationIndexPage,
@@ -18,6 +24,10 @@ from .snippets import Project
 from .users import User
 
 __all__ = [
+    "AccessibilityStatementPage",
+    "AssessmentMethod",
+    "ComplianceStatus",
+    "EasyReadPage",
     "AbstractPhoto",
     "BasePage",
     "ConsultationDocument",

@@ -1,6 +1,7 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -11,11 +12,62 @@ class FundingPeriod(models.TextChoices):
     EFUNDS_2021_2027 = "2021-2027", _("European Funds 2021–2027")
 
 
+class LogoKind(models.TextChoices):
+    FUNDS = "funds", _("European Funds sign")
+    FLAG = "flag", _("Flag of the Republic of Poland")
+    EU = "eu", _("European Union emblem")
+    REGIONAL = "regional", _("Regional sign")
+    OTHER = "other", _("Other sign")
+
+
+# The order of the signs in the strip, left to right, as the visual identification rules of
+# each period set it: in 2021–2027 the European Funds sign, the flag of Poland, the EU
+# emblem ("Co-funded by the European Union"), then the region's sign; in 2014–2020 the
+# European Funds sign, the flag, the region's sign and the EU emblem last, on the right.
+# Other signs (e.g. a partner's) follow. Within a kind, editors' sort order decides.
+STRIP_ORDER = {
+    FundingPeriod.EFUNDS_2021_2027: [
+        LogoKind.FUNDS,
+        LogoKind.FLAG,
+        LogoKind.EU,
+        LogoKind.REGIONAL,
+        LogoKind.OTHER,
+    ],
+    FundingPeriod.ESF_2014_2020: [
+        LogoKind.FUNDS,
+        LogoKind.FLAG,
+        LogoKind.REGIONAL,
+        LogoKind.EU,
+        LogoKind.OTHER,
+    ],
+}
+# One of each of these per period and language: a strip never shows two EU emblems.
+SINGLE_KINDS = {LogoKind.FUNDS, LogoKind.FLAG, LogoKind.EU}
+
+
+def strip_order(logos):
+    """The logos in the order the funding rules require, whatever their sort order says."""
+
+    def position(logo):
+        ranks = STRIP_ORDER.get(logo.period, STRIP_ORDER[FundingPeriod.EFUNDS_2021_2027])
+        return (ranks.index(logo.kind) if logo.kind in ranks else len(ranks), logo.sort_order)
+
+    return sorted(logos, key=position)
+
+
 class FundingLogo(TranslatableMixin, Orderable, index.Indexed):
     """One logo of the EU funds strip. The strip shows the logos of the period chosen
-    in the site settings, in their order; the order is the one the funding rules set."""
+    in the site settings, in the order the funding rules set for the kinds of sign
+    (see STRIP_ORDER); the sort order only orders signs of the same kind."""
 
     period = models.CharField(_("funding period"), max_length=10, choices=FundingPeriod.choices)
+    kind = models.CharField(
+        _("kind of sign"),
+        max_length=10,
+        choices=LogoKind.choices,
+        default=LogoKind.OTHER,
+        help_text=_("Decides the place of the sign in the strip, as the funding rules require."),
+    )
     name = models.CharField(_("name"), max_length=200)
     image = models.ForeignKey(
         "portal.CustomImage", verbose_name=_("image"), on_delete=models.PROTECT, related_name="+"
@@ -29,6 +81,7 @@ class FundingLogo(TranslatableMixin, Orderable, index.Indexed):
 
     panels = [
         FieldPanel("period"),
+        FieldPanel("kind"),
         FieldPanel("name"),
         FieldPanel("image"),
         FieldPanel("alt_text"),
@@ -42,6 +95,19 @@ class FundingLogo(TranslatableMixin, Orderable, index.Indexed):
 
     def __str__(self):
         return f"{self.name} ({self.period})"
+
+    def clean(self):
+        super().clean()
+        if self.alt_text is not None and not self.alt_text.strip():
+            raise ValidationError({"alt_text": _("Write the text of the logo.")})
+        if self.kind in SINGLE_KINDS and self.locale_id:
+            others = FundingLogo.objects.filter(
+                period=self.period, kind=self.kind, locale_id=self.locale_id
+            ).exclude(pk=self.pk)
+            if others.exists():
+                raise ValidationError(
+                    {"kind": _("The strip of this period already has a sign of this kind.")}
+                )
 
 
 @register_setting(icon="site")
@@ -65,6 +131,39 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Linked from the foot of every page and announced to monitoring tools."),
+    )
+    easy_read_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("easy-to-read information"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the home page and the foot of every page."),
+    )
+    data_protection_officer = models.CharField(
+        _("data protection officer"),
+        max_length=255,
+        blank=True,
+        help_text=_("Name or title, e.g. Inspektor Ochrony Danych."),
+    )
+    data_protection_email = models.EmailField(_("data protection officer's e-mail"), blank=True)
+    statistics_provider = models.CharField(
+        _("statistics"),
+        max_length=10,
+        choices=[("", _("none")), ("matomo", "Matomo"), ("plausible", "Plausible")],
+        blank=True,
+        help_text=_("Visitors' statistics, loaded only for visitors who agree to them."),
+    )
+    statistics_url = models.URLField(
+        _("statistics server"), blank=True, help_text=_("e.g. https://statystyki.example.org/")
+    )
+    statistics_site_id = models.CharField(
+        _("site ID in the statistics"),
+        max_length=100,
+        blank=True,
+        help_text=_("Matomo: the site's number; Plausible: the domain."),
     )
     funding_period = models.CharField(
         _("EU funds logo strip"),
@@ -94,7 +193,25 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Institution"),
         ),
-        FieldPanel("accessibility_statement"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("accessibility_statement", "portal.AccessibilityStatementPage"),
+                PageChooserPanel("easy_read_page", "portal.EasyReadPage"),
+            ],
+            heading=_("Accessibility"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("data_protection_officer"), FieldPanel("data_protection_email")],
+            heading=_("Personal data"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("statistics_provider"),
+                FieldPanel("statistics_url"),
+                FieldPanel("statistics_site_id"),
+            ],
+            heading=_("Statistics"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("funding_period"),
@@ -105,8 +222,8 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
-    # The footer links to the statement on every page: fetch it with the settings.
-    select_related = ["accessibility_statement"]
+    # The footer links to these on every page: fetch them with the settings.
+    select_related = ["accessibility_statement", "easy_read_page"]
 
     class Meta:
         verbose_name = _("site settings")
@@ -116,6 +233,17 @@ class SiteSettings(BaseSiteSetting):
         if language_code == "en" and self.institution_name_en:
             return self.institution_name_en
         return self.institution_name
+
+    def clean(self):
+        super().clean()
+        if self.statistics_provider and not (self.statistics_url and self.statistics_site_id):
+            raise ValidationError(
+                {"statistics_url": _("Give the statistics server and the site ID.")}
+            )
+
+    @property
+    def statistics_enabled(self):
+        return bool(self.statistics_provider and self.statistics_url and self.statistics_site_id)
 
     def funding_note_for(self, language_code):
         if language_code == "en" and self.funding_note_en:
