@@ -19,6 +19,7 @@ from tests.utils import soup, text
 def page_of(response):
     return BeautifulSoup(response.content.decode(), "html.parser")
 
+
 User = get_user_model()
 LOGIN = "/pl/konto/logowanie/"
 ADMIN_LOGIN = "/admin/login/"
