@@ -191,3 +191,20 @@ def test_sessions_of_an_expired_kind_are_not_counted(world):
     browser.force_login(world["anna"])
     Session.objects.update(expire_date=timezone.now() - datetime.timedelta(days=1))
     assert subject.user_session_keys(world["anna"]) == []
+
+
+def test_the_logs_go_after_the_period_the_register_names(db, settings):
+    from django.core.management import call_command
+
+    from privacy import audit
+
+    settings.PRIVACY_SECURITY_LOG_DAYS = 30
+    old = AccessLog.objects.create(username="a", ip_address="192.0.2.1", user_agent="x")
+    AccessLog.objects.filter(pk=old.pk).update(
+        attempt_time=timezone.now() - datetime.timedelta(days=31)
+    )
+    AccessLog.objects.create(username="b", ip_address="192.0.2.1", user_agent="x")
+    kept = audit.record(None, audit.EXPORT, "school.Attendance", action="x")
+    call_command("purge_security_logs", stdout=__import__("io").StringIO())
+    assert list(AccessLog.objects.values_list("username", flat=True)) == ["b"]
+    assert AuditEntry.objects.filter(pk=kept.pk).exists()
