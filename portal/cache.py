@@ -38,8 +38,13 @@ def invalidate(**kwargs):
 
 
 def cache_key(request, version):
-    # The scheme too: pages and feeds carry absolute links.
-    raw = f"{request.scheme}|{request.get_host()}|{request.get_full_path()}".encode()
+    from portal.consent import cache_variant
+
+    # The scheme too: pages and feeds carry absolute links. The cookie choice too: it decides
+    # whether the page has the cookie banner and the statistics script.
+    raw = (
+        f"{request.scheme}|{request.get_host()}|{request.get_full_path()}|{cache_variant(request)}"
+    ).encode()
     return f"portal:page:{version}:{hashlib.sha256(raw).hexdigest()}"
 
 
@@ -74,6 +79,8 @@ class AnonymousPageCacheMiddleware:
             and response.status_code == 200
             and not response.cookies
             and not response.streaming
+            # A page with a CSRF token in a form (the cookie banner) belongs to one visitor.
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and not request.user.is_authenticated
         ):
             response[CACHE_HEADER] = "miss"

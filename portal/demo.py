@@ -3,6 +3,8 @@ pages in Polish with English translations, the footer settings, the EU funds log
 account per role. Every step looks for what it would create first, so a second run
 changes nothing."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
@@ -335,37 +337,197 @@ def build_pages(home, report):
         ),
     )
 
+    statement = ensure_statement(home, report)
+    ensure_easy_read(home, report)
+    return statement
+
+
+STATEMENT_PL = {
+    "title": "Deklaracja dostępności",
+    "summary": "Jak dostępny jest ten portal dla osób z niepełnosprawnościami.",
+    "entity_name": "Regionalny Ośrodek Polityki Społecznej w Kielcach",
+    "status": "partial",
+    "non_accessible_content": (
+        "<ul><li>Część dokumentów PDF z lat 2018–2019 (materiały z konsultacji modelu) to "
+        "skany bez warstwy tekstowej. Na prośbę prześlemy ich treść w formie tekstowej.</li>"
+        "<li>Nagrania ze spotkań zespołów kooperacji opublikowane przed 2020 r. nie mają "
+        "napisów.</li></ul>"
+    ),
+    "exemptions": (
+        "<p>Nagrania wideo opublikowane przed 23 września 2020 r. są wyłączone z obowiązku "
+        "zapewnienia dostępności (art. 3 ust. 2 pkt 2 ustawy).</p>"
+    ),
+    "keyboard_shortcuts": (
+        "<p>Portal nie ma własnych skrótów klawiaturowych. Działają standardowe skróty "
+        "przeglądarki. Pierwszy klawisz Tab pokazuje łącze „Przejdź do treści”.</p>"
+    ),
+    "contact_person": "Anna Dostępna",
+    "contact_email": "dostepnosc@example.org",
+    "contact_phone": "+48 41 000 00 01",
+    "architecture": (
+        "<p>Siedziba ośrodka: ul. Przykładowa 1 w Kielcach. Do budynku prowadzi wejście od "
+        "ulicy bez schodów. Winda obsługuje wszystkie piętra. Toaleta dostosowana do potrzeb "
+        "osób z niepełnosprawnościami jest na parterze.</p>"
+        "<p>Przed budynkiem są dwa miejsca parkingowe dla osób z niepełnosprawnościami. "
+        "Do budynku można wejść z psem asystującym. W sekretariacie działa pętla "
+        "indukcyjna.</p>"
+        "<p>Tłumacza polskiego języka migowego można zamówić co najmniej 3 dni robocze przed "
+        "wizytą, pisząc na adres dostepnosc@example.org.</p>"
+    ),
+}
+
+STATEMENT_EN = {
+    "title": "Accessibility statement",
+    "slug": "accessibility-statement",
+    "summary": "How accessible this portal is for people with disabilities.",
+    "entity_name": "Regional Social Policy Centre in Kielce",
+    "non_accessible_content": (
+        "<ul><li>Some PDF documents from 2018–2019 (materials of the consultations of the "
+        "model) are scans without a text layer. On request we send their content as "
+        "text.</li><li>Recordings of meetings of the cooperation teams published before 2020 "
+        "have no captions.</li></ul>"
+    ),
+    "exemptions": (
+        "<p>Video recordings published before 23 September 2020 are exempt from the duty of "
+        "accessibility (art. 3 sec. 2 point 2 of the act).</p>"
+    ),
+    "keyboard_shortcuts": (
+        "<p>The portal has no keyboard shortcuts of its own; the browser's standard ones work. "
+        "The first Tab key shows the “Skip to main content” link.</p>"
+    ),
+    "architecture": (
+        "<p>The centre's seat: ul. Przykładowa 1 in Kielce. The entrance from the street has "
+        "no steps. A lift serves every floor. An accessible toilet is on the ground "
+        "floor.</p><p>There are two parking spaces for people with disabilities in front of "
+        "the building. Assistance dogs are welcome. The secretariat has an induction "
+        "loop.</p><p>A Polish Sign Language interpreter can be booked at least 3 working days "
+        "before a visit by writing to dostepnosc@example.org.</p>"
+    ),
+}
+
+
+def ensure_statement(home, report):
     statement = ensure_child(
         home,
-        StandardPage,
+        AccessibilityStatementPage,
         "deklaracja-dostepnosci",
         report,
-        title="Deklaracja dostępności",
-        summary="Jak dostępny jest ten portal dla osób z niepełnosprawnościami.",
-        body=rich(
-            "Regionalny Ośrodek Polityki Społecznej zobowiązuje się zapewnić dostępność "
-            "portalu zgodnie z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron "
-            "internetowych i aplikacji mobilnych podmiotów publicznych.",
-            "Portal jest zgodny z WCAG 2.1 na poziomie AA. Każdą stronę sprawdzamy "
-            "automatycznie w przeglądarce przed publikacją zmian w oprogramowaniu.",
-        ),
+        published_on=datetime.date(2019, 4, 1),
+        updated_on=datetime.date(2025, 3, 10),
+        prepared_on=datetime.date(2020, 9, 22),
+        reviewed_on=datetime.date(2026, 3, 20),
+        next_review_on=datetime.date(2027, 3, 20),
+        assessment_method="self",
+        **STATEMENT_PL,
     )
-    ensure_translation(
-        statement,
-        "en",
-        report,
-        title="Accessibility statement",
-        slug="accessibility-statement",
-        summary="How accessible this portal is for people with disabilities.",
-        body=rich(
-            "The regional social policy centre is committed to making this portal accessible "
-            "in accordance with the Polish act of 4 April 2019 on the digital accessibility of "
-            "websites and mobile applications of public bodies.",
-            "The portal complies with WCAG 2.1 at level AA. Every page is checked automatically "
-            "in a browser before changes to the software are released.",
-        ),
-    )
+    ensure_translation(statement, "en", report, **STATEMENT_EN)
     return statement
+
+
+EASY_READ_PL = {
+    "title": "Tekst łatwy do czytania i język migowy",
+    "summary": "Informacja o portalu Kooperacja w tekście łatwym do czytania i w języku migowym.",
+    "body": (
+        "<h2>Kim jesteśmy</h2>"
+        "<p>Ten portal prowadzi Regionalny Ośrodek Polityki Społecznej w Kielcach.</p>"
+        "<p>Skrót tej nazwy to ROPS.</p>"
+        "<h2>Czym się zajmujemy</h2>"
+        "<p>Pomagamy urzędom i instytucjom pracować razem.</p>"
+        "<p>Są to na przykład ośrodki pomocy społecznej, szkoły, przychodnie, policja i sądy.</p>"
+        "<p>Dzięki temu rodzina w trudnej sytuacji dostaje jedną, wspólną pomoc.</p>"
+        "<p>Nie musi chodzić osobno do każdego urzędu.</p>"
+        "<p>Taki sposób pracy nazywa się Model kooperacji.</p>"
+        "<h2>Co jest na portalu</h2>"
+        "<ul>"
+        "<li>Wiadomości o Modelu kooperacji.</li>"
+        "<li>e-Szkoła Kooperacji. To kursy przez internet dla pracowników instytucji.</li>"
+        "<li>Lista aktywności i usług. Tam znajdziesz, kto i gdzie może pomóc.</li>"
+        "</ul>"
+        "<h2>Jak się z nami skontaktować</h2>"
+        "<ul>"
+        "<li>Napisz list na adres: Regionalny Ośrodek Polityki Społecznej, "
+        "ul. Przykładowa 1, 25-001 Kielce.</li>"
+        "<li>Napisz e-mail na adres: kooperacja@example.org</li>"
+        "<li>Zadzwoń pod numer: 41 000 00 00</li>"
+        "<li>Przyjdź do nas. Jesteśmy przy ulicy Przykładowej 1 w Kielcach.</li>"
+        "</ul>"
+        "<p>Jeśli nie słyszysz, napisz do nas e-mail.</p>"
+        "<p>Możesz przyjść z tłumaczem języka migowego.</p>"
+        "<p>Napisz do nas 3 dni wcześniej, a zapewnimy tłumacza.</p>"
+    ),
+    "sign_language_url": "https://www.example.org/filmy/kooperacja-pjm",
+    "sign_language_transcript": (
+        "Na filmie tłumaczka polskiego języka migowego mówi, kim jesteśmy i czym się "
+        "zajmujemy. Mówi, co jest na portalu: wiadomości, e-Szkoła Kooperacji i lista "
+        "aktywności i usług. Na końcu podaje adres, e-mail i numer telefonu ośrodka."
+    ),
+}
+
+EASY_READ_EN = {
+    "title": "Easy-to-read text and sign language",
+    "slug": "easy-to-read",
+    "summary": "About the Kooperacja portal in easy-to-read text and in sign language.",
+    "body": (
+        "<h2>Who we are</h2>"
+        "<p>The Regional Social Policy Centre in Kielce runs this portal.</p>"
+        "<p>Its short name is ROPS.</p>"
+        "<h2>What we do</h2>"
+        "<p>We help offices and institutions work together.</p>"
+        "<p>For example social assistance centres, schools, clinics, the police and courts.</p>"
+        "<p>So a family in a difficult situation gets one shared help.</p>"
+        "<p>It does not have to go to every office on its own.</p>"
+        "<p>This way of working is called the Model of cooperation.</p>"
+        "<h2>What is on the portal</h2>"
+        "<ul>"
+        "<li>News about the Model of cooperation.</li>"
+        "<li>The e-School of Cooperation. These are online courses for staff of "
+        "institutions.</li>"
+        "<li>The list of activities and services. There you find who can help and where.</li>"
+        "</ul>"
+        "<h2>How to contact us</h2>"
+        "<ul>"
+        "<li>Write a letter to: Regionalny Ośrodek Polityki Społecznej, "
+        "ul. Przykładowa 1, 25-001 Kielce.</li>"
+        "<li>Write an e-mail to: kooperacja@example.org</li>"
+        "<li>Call: 41 000 00 00</li>"
+        "<li>Come to us. We are at ulica Przykładowa 1 in Kielce.</li>"
+        "</ul>"
+        "<p>If you cannot hear, write us an e-mail.</p>"
+        "<p>You can come with a sign language interpreter.</p>"
+        "<p>Write to us 3 days before and we will find an interpreter.</p>"
+    ),
+    "sign_language_transcript": (
+        "In the video a Polish Sign Language interpreter says who we are and what we do. She "
+        "says what is on the portal: news, the e-School of Cooperation and the list of "
+        "activities and services. At the end she gives the centre's address, e-mail and "
+        "phone number."
+    ),
+}
+
+
+def ensure_easy_read(home, report):
+    page = ensure_child(home, EasyReadPage, "tekst-latwy-do-czytania", report, **EASY_READ_PL)
+    ensure_translation(page, "en", report, **EASY_READ_EN)
+    return page
+
+
+def ensure_duties_settings(site, report):
+    """The settings added for the public-sector duties, also on a demo site built before."""
+    site_settings = SiteSettings.for_site(site)
+    changed = False
+    home = site.root_page
+    if site_settings.easy_read_page_id is None:
+        easy_read = home.get_children().filter(slug="tekst-latwy-do-czytania").first()
+        if easy_read is not None:
+            site_settings.easy_read_page = easy_read
+            changed = True
+    if not site_settings.data_protection_email:
+        site_settings.data_protection_officer = "Inspektor Ochrony Danych"
+        site_settings.data_protection_email = "iod@example.org"
+        changed = True
+    if changed:
+        site_settings.save()
+        report.add("site settings: accessibility and personal data")
 
 
 def ensure_site_settings(site, statement, report):
@@ -392,9 +554,10 @@ def ensure_site_settings(site, statement, report):
 
 
 FUNDING_LOGOS = {
-    # period: [(name, text on the logo, alt text pl, alt text en, colours)]
+    # period: [(kind, name, text on the logo, alt text pl, alt text en, colours)]
     "2014-2020": [
         (
+            LogoKind.FUNDS,
             "Fundusze Europejskie – Wiedza Edukacja Rozwój",
             "Fundusze Europejskie\nWiedza Edukacja Rozwój",
             "Fundusze Europejskie – Wiedza Edukacja Rozwój",
@@ -402,6 +565,7 @@ FUNDING_LOGOS = {
             ("#ffffff", "#003399"),
         ),
         (
+            LogoKind.EU,
             "Unia Europejska – Europejski Fundusz Społeczny",
             "Unia Europejska\nEuropejski Fundusz Społeczny",
             "Unia Europejska – Europejski Fundusz Społeczny",
@@ -411,6 +575,7 @@ FUNDING_LOGOS = {
     ],
     "2021-2027": [
         (
+            LogoKind.FUNDS,
             "Fundusze Europejskie dla Rozwoju Społecznego",
             "Fundusze Europejskie\ndla Rozwoju Społecznego",
             "Fundusze Europejskie dla Rozwoju Społecznego",
@@ -418,6 +583,7 @@ FUNDING_LOGOS = {
             ("#ffffff", "#003399"),
         ),
         (
+            LogoKind.FLAG,
             "Rzeczpospolita Polska",
             "Rzeczpospolita\nPolska",
             "Rzeczpospolita Polska",
@@ -425,6 +591,7 @@ FUNDING_LOGOS = {
             ("#ffffff", "#b3261e"),
         ),
         (
+            LogoKind.EU,
             "Dofinansowane przez Unię Europejską",
             "Dofinansowane przez\nUnię Europejską",
             "Dofinansowane przez Unię Europejską",
@@ -439,7 +606,8 @@ def ensure_funding_logos(report):
     polish = Locale.objects.get(language_code="pl")
     english = Locale.objects.get(language_code="en")
     for period, logos in FUNDING_LOGOS.items():
-        for order, (name, text, alt_pl, alt_en, (background, foreground)) in enumerate(logos):
+        for order, (kind, name, text, alt_pl, alt_en, colours) in enumerate(logos):
+            background, foreground = colours
             if FundingLogo.objects.filter(period=period, name=name, locale=polish).exists():
                 continue
             image, _ = get_or_create_image(
@@ -450,6 +618,7 @@ def ensure_funding_logos(report):
             )
             source = FundingLogo.objects.create(
                 period=period,
+                kind=kind,
                 name=name,
                 image=image,
                 alt_text=alt_pl,
@@ -526,6 +695,7 @@ def build(report):
     site, home = ensure_site(report)
     statement = build_pages(home, report)
     ensure_site_settings(site, statement, report)
+    ensure_duties_settings(site, report)
     ensure_funding_logos(report)
     ensure_projects(report)
     return ensure_demo_accounts(report)

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
+from portal import consent
 from portal.cache import current_version, read_version
 
 CACHE_HEADER = "X-Personal-Cache"
@@ -67,6 +68,8 @@ def cache_key(request, version):
         request.scheme,
         request.get_host(),
         request.get_full_path(),
+        # Whether the page has the cookie banner and the statistics script (portal.consent).
+        consent.cache_variant(request),
     )
     return f"portal:personal:{current_version()}:{version}:{raw}"
 
