@@ -364,3 +364,12 @@ def test_password_reset_ends_every_session(client, person):
     assert done.status_code == 302
     assert first.get("/pl/konto/").status_code == 302
     assert second.get("/pl/konto/").status_code == 302
+
+
+def test_the_account_page_leads_to_login_security(client, person):
+    """"Log out everywhere" and two-step login must be reachable without typing an address."""
+    client.force_login(person)
+    links = {a["href"]: text(a) for a in soup(client.get("/pl/konto/")).select(".account-links a")}
+    assert links.get("/pl/konto/bezpieczenstwo/") == "Bezpieczeństwo logowania"
+    page = client.get("/pl/konto/bezpieczenstwo/").content.decode()
+    assert "/pl/konto/bezpieczenstwo/wyloguj-wszedzie/" in page
