@@ -352,9 +352,7 @@ DEMO_ACCOUNTS = False
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
-X_FRAME_OPTIONS = "SAMEORIGIN"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
+# Frame, content-type and referrer headers: the security block at the end of this file.
 
 # The public login of the portal (portal/accounts); the Wagtail admin keeps its own.
 LOGIN_URL = "accounts:login"
