@@ -193,8 +193,8 @@ SECTIONS = [
     Section(
         "school",
         _("e-School: enrolments, progress, quizzes, certificates"),
-        export="school.apps.school_records",
-        erase="school.apps.erase_school_records",
+        export="school.learning_data.school_records",
+        erase="school.learning_data.erase_school_records",
     ),
     Section(
         "support",

@@ -171,7 +171,7 @@ def test_the_register_sections_cannot_be_replaced(db):
     with pytest.raises(ValueError):
         subject.register_provider("profile", lambda user: {})
     # The app's own function again (as its ready() does): nothing changes.
-    from school.apps import school_records
+    from school.learning_data import school_records
 
     subject.register_provider("school", school_records)
     assert "school" not in subject._extra_providers
