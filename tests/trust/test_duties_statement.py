@@ -276,3 +276,13 @@ def test_review_due_follows_the_date_exactly(overdue):
     due = overdue.next_review_on
     assert overdue.review_overdue(on=due + datetime.timedelta(days=1))
     assert not overdue.review_overdue(on=due)
+
+
+def test_both_page_types_live_right_under_the_home_page(site):
+    from portal.models import EasyReadPage, HomePage, StandardPage
+
+    for page_type in (AccessibilityStatementPage, EasyReadPage):
+        assert page_type.allowed_parent_page_models() == [HomePage]
+        assert page_type.can_create_at(site.home_pl)
+        assert not page_type.can_create_at(StandardPage(title="x"))
+        assert page_type.allowed_subpage_models() == []
