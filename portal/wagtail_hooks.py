@@ -14,8 +14,8 @@ class FundingLogoViewSet(SnippetViewSet):
     model = FundingLogo
     icon = "image"
     menu_label = _("Funding logos")
-    list_display = ["name", "period", "sort_order"]
-    list_filter = ["period"]
+    list_display = ["name", "period", "kind", "sort_order"]
+    list_filter = ["period", "kind"]
     ordering = ["period", "sort_order"]
 
 

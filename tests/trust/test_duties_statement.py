@@ -286,3 +286,16 @@ def test_both_page_types_live_right_under_the_home_page(site):
         assert page_type.can_create_at(site.home_pl)
         assert not page_type.can_create_at(StandardPage(title="x"))
         assert page_type.allowed_subpage_models() == []
+
+
+@pytest.mark.parametrize("model", ["accessibilitystatementpage", "easyreadpage"])
+def test_editors_can_open_the_new_page_forms(site, admin_client, model):
+    response = admin_client.get(f"/admin/pages/add/portal/{model}/{site.home_pl.pk}/")
+    assert response.status_code == 200
+
+
+def test_site_settings_form_offers_only_the_right_page_types(site, admin_client):
+    response = admin_client.get(f"/admin/settings/portal/sitesettings/{site.site.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "portal.accessibilitystatementpage" in html and "portal.easyreadpage" in html
