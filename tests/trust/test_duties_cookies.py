@@ -180,3 +180,21 @@ def test_logged_in_pages_follow_the_choice_too(statistics, client):
     choose(client, ACCEPTED)
     html = soup(client.get("/pl/"))
     assert banner(html) is None and script(html) is not None
+
+
+def test_a_learners_cached_course_page_follows_the_choice(statistics, site, client):
+    """Course pages of a logged-in learner are kept server-side (portal.personal_cache);
+    a choice made after a page was kept must show at once."""
+    from portal.personal_cache import CACHE_HEADER as PERSONAL_HEADER
+    from tests.factories.school import CourseIndexPageFactory, CoursePageFactory
+
+    index = CourseIndexPageFactory(parent=site.home_pl)
+    course = CoursePageFactory(parent=index, title="Podstawy kooperacji", slug="podstawy")
+    client.force_login(UserFactory())
+    client.get(course.url)  # gives the session its CSRF cookie, part of the key
+    client.get(course.url)
+    kept = client.get(course.url)
+    assert kept[PERSONAL_HEADER] == "hit" and banner(soup(kept)) is not None
+    choose(client, ACCEPTED)
+    after = soup(client.get(course.url))
+    assert banner(after) is None and script(after) is not None
