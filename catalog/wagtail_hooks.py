@@ -3,6 +3,7 @@ from wagtail.snippets.models import register_snippet
 
 from catalog import moderation
 from catalog.admin_views import CatalogViewSetGroup
+from catalog.bulk_actions import ScopedDeleteBulkAction
 from catalog.choosers import territory_chooser_viewset
 
 
@@ -19,3 +20,7 @@ register_snippet(CatalogViewSetGroup)
 @hooks.register("register_log_actions")
 def register_catalog_log_actions(actions):
     moderation.register_log_actions(actions)
+
+
+# After Wagtail's own (order): the registry keeps the last action registered for a model.
+hooks.register("register_bulk_action", ScopedDeleteBulkAction, order=100)
