@@ -64,15 +64,16 @@ def _unique(sources):
     return seen
 
 
-def _directives(admin):
+def _directives(admin, statistics_url=""):
     """The policy's directives without the nonce (read from the settings each time: a few
     string operations, cheaper than a cache that override_settings would have to clear)."""
     tiles = origin(getattr(settings, "CATALOG_MAP_TILE_URL", ""))
-    # The statistics script of the cookie consent (portal.consent), loaded only after the
-    # visitor agrees to statistics; its host is allowed only when one is configured.
-    statistics = origin(getattr(settings, "STATISTICS_SCRIPT_URL", ""))
+    # The statistics server of the cookie consent (portal.consent; its address is in the
+    # site settings): allowed only in the policy of a visitor who agreed to statistics.
+    statistics = origin(statistics_url)
     statistics_hosts = [statistics] + _setting_origins("CSP_STATISTICS_CONNECT_HOSTS")
     images = [SELF, "data:", tiles, *media_origins(), *_setting_origins("CSP_EXTRA_IMG_HOSTS")]
+    images.append(statistics)  # Matomo's image beacon when scripts are blocked
     frames = [*_setting_origins("CSP_FRAME_HOSTS")]
     scripts = [SELF, statistics]
     styles = [SELF]
@@ -113,8 +114,8 @@ def _directives(admin):
     return {name: _unique(sources) for name, sources in directives.items()}
 
 
-def policy(nonce=None, admin=False):
-    directives = _directives(admin)
+def policy(nonce=None, admin=False, statistics_url=""):
+    directives = _directives(admin, statistics_url)
     if nonce and not admin:
         directives["script-src"].append(f"'nonce-{nonce}'")
     return "; ".join(" ".join([name, *sources]).strip() for name, sources in directives.items())

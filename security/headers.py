@@ -81,7 +81,22 @@ def apply_csp(request, response):
     admin = csp.is_admin_path(request.path) or (settings.DEBUG and response.status_code >= 400)
     nonce = getattr(request, "csp_nonce", None)
     used = nonce is not None and nonce.used
-    response["Content-Security-Policy"] = csp.policy(str(nonce) if used else None, admin=admin)
+    response["Content-Security-Policy"] = csp.policy(
+        str(nonce) if used else None, admin=admin, statistics_url=_statistics_url(request, admin)
+    )
+
+
+def _statistics_url(request, admin):
+    """The statistics server of the site settings, for a visitor who agreed to statistics
+    (only their pages carry its script); nobody else's policy names it, and nobody else's
+    request pays the settings lookup."""
+    from portal import consent
+    from portal.models import SiteSettings
+
+    if admin or not consent.statistics_allowed(request):
+        return ""
+    site_settings = SiteSettings.for_request(request)
+    return site_settings.statistics_url if site_settings.statistics_provider else ""
 
 
 class SecurityHeadersMiddleware:

@@ -338,7 +338,8 @@ SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 WAGTAIL_SITE_NAME = "Kooperacja"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "zip"]
+# mp4 and webm: the Polish Sign Language video of the easy-to-read page.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "zip", "mp4", "webm"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -436,7 +437,7 @@ CSP_FRAME_HOSTS = env_list(
 # storage are added by themselves.
 CSP_EXTRA_IMG_HOSTS = env_list("CSP_EXTRA_IMG_HOSTS")
 # Hosts the statistics script sends its data to, when they differ from where it is loaded
-# (STATISTICS_SCRIPT_URL, portal/consent.py). Allowed only when set.
+# (the statistics server of the site settings, portal/consent.py). Allowed only when set.
 CSP_STATISTICS_CONNECT_HOSTS = env_list("CSP_STATISTICS_CONNECT_HOSTS")
 # Private pages and collections: only for named users or groups, never a shared password
 # (it is passed around, cannot be revoked for one person, and is not logged per person).

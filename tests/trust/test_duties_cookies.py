@@ -198,3 +198,26 @@ def test_a_learners_cached_course_page_follows_the_choice(statistics, site, clie
     choose(client, ACCEPTED)
     after = soup(client.get(course.url))
     assert banner(after) is None and script(after) is not None
+
+
+def script_sources(response):
+    policy = dict(
+        (part.split()[0], part.split()[1:])
+        for part in response["Content-Security-Policy"].split("; ")
+    )
+    return policy["script-src"], policy["connect-src"]
+
+
+@pytest.mark.parametrize(
+    ("choice", "allowed"), [(None, False), (REJECTED, False), (ACCEPTED, True)]
+)
+def test_the_statistics_server_is_in_the_policy_only_for_who_agreed(statistics, choice, allowed):
+    """The script of statistics.js loads the tracker from the server of the site settings:
+    the Content Security Policy lets it through for a visitor who agreed, and for nobody else."""
+    client = Client()
+    if choice:
+        client.cookies[CONSENT_COOKIE] = choice
+    for _attempt in range(2):  # rendered, then from the anonymous page cache
+        scripts, connect = script_sources(client.get("/pl/"))
+        assert ("https://statystyki.example.org" in scripts) is allowed
+        assert ("https://statystyki.example.org" in connect) is allowed

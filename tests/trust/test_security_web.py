@@ -167,14 +167,6 @@ def test_the_admin_gets_the_looser_documented_policy_and_public_pages_do_not(cli
 @pytest.mark.parametrize(
     ("changes", "directive", "expected", "absent"),
     [
-        # The statistics host is allowed only once it is configured.
-        ({}, "script-src", [], ["https://stats.example.org"]),
-        (
-            {"STATISTICS_SCRIPT_URL": "https://stats.example.org/js/script.js"},
-            "script-src",
-            ["https://stats.example.org"],
-            [],
-        ),
         ({"CATALOG_MAP_TILE_URL": ""}, "img-src", ["'self'"], ["https://tile.openstreetmap.org"]),
         (
             {"CATALOG_MAP_TILE_URL": "https://tiles.example.pl/{z}/{x}/{y}.png"},
