@@ -326,14 +326,3 @@ __all__ = [
     "ComplianceStatus",
     "EasyReadPage",
 ]
-
-
-def _allow_under_home_page():
-    # The home page lists the page types it may hold; these two belong right under it.
-    from .pages import HomePage
-
-    extra = ["portal.AccessibilityStatementPage", "portal.EasyReadPage"]
-    HomePage.subpage_types = [*HomePage.subpage_types, *extra]
-
-
-_allow_under_home_page()

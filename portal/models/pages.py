@@ -62,6 +62,8 @@ class HomePage(BasePage):
         "portal.ModelPage",
         "catalog.CatalogPage",
         "school.CourseIndexPage",
+        "portal.AccessibilityStatementPage",
+        "portal.EasyReadPage",
     ]
 
     class Meta:

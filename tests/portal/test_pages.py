@@ -39,7 +39,9 @@ class TestPageTree(WagtailPageTestCase):
         from catalog.models import CatalogPage
         from news.models import NewsIndexPage
         from portal.models import (
+            AccessibilityStatementPage,
             ConsultationIndexPage,
+            EasyReadPage,
             GalleryIndexPage,
             GoodPracticeIndexPage,
             ModelPage,
@@ -57,6 +59,8 @@ class TestPageTree(WagtailPageTestCase):
                 ModelPage,
                 CatalogPage,
                 CourseIndexPage,
+                AccessibilityStatementPage,
+                EasyReadPage,
             },
         )
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
