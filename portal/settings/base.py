@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "security.users_app.UsersConfig",  # wagtail.users; roles offered to superusers only
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
