@@ -1,19 +1,27 @@
 """The audit log: each reading of confidential notes, each export and each download or
 erasure of personal data writes exactly one entry (who, when, which kind, which records),
-never the content; the log is read by superusers only, filtered, and exported as CSV."""
+never the content, while the file handed out does hold it; the retention command writes one
+erasure entry per person it erases, with nobody as the actor; the log is read by superusers
+only, filtered, and exported as CSV."""
 
 import csv
 import datetime
 import io
+import zipfile
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from catalog.models import Institution, Territory
 from portal import roles
 from privacy import audit
 from privacy.models import AuditEntry
+from school.models import Person
 from tests.factories import UserFactory
+from tests.factories.catalog import ServiceFactory
 from tests.factories.portal import PASSWORD
 from tests.factories.records import (
     CoachingSessionFactory,
@@ -37,23 +45,26 @@ def world(site):
     event = event_with_days([(datetime.date(2024, 3, 4), "9:00", "15:00")])
     attend(person, *event.days.all())
     session = CoachingSessionFactory(coachees=[person], shared_notes=SHARED)
-    Institution.objects.create(
+    institution = Institution.objects.create(
         name="Gminny Ośrodek Pomocy Społecznej w Bielinach",
         type="ops",
         gmina=Territory.objects.get(code="2604012"),
         email="kierownik.nazwisko@example.org",
     )
+    ServiceFactory(institution=institution, name="Poradnictwo rodzinne w Bielinach")
     return {
         "superuser": superuser,
         "coordinator": coordinator,
         "learner": learner,
         "person": person,
         "session": session,
+        "event": event,
     }
 
 
 def _actions(world):
     person, session = world["person"].pk, world["session"].pk
+    day = world["event"].days.get().pk
     return [
         # (who, method, url, data, kind, model label, record number, action)
         (
@@ -127,6 +138,26 @@ def _actions(world):
             "catalog.institution.csv",
         ),
         (
+            "superuser",
+            "get",
+            "/admin/snippets/catalog/service/?export=xlsx",
+            None,
+            "export",
+            "catalog.Service",
+            "",
+            "catalog.service.xlsx",
+        ),
+        (
+            "coordinator",
+            "get",
+            f"/admin/school/events/{world['event'].pk}/days/{day}/sign-in-sheet.pdf",
+            None,
+            "export",
+            "school.EventDay",
+            str(day),
+            "school.trainings.signin_sheet",
+        ),
+        (
             "learner",
             "get",
             "/pl/konto/moje-dane/pobierz/",
@@ -157,6 +188,8 @@ CASES = [
     "person download",
     "person erase",
     "institutions csv",
+    "services xlsx",
+    "sign-in sheet pdf",
     "my data download",
     "account erase",
 ]
@@ -181,7 +214,7 @@ def test_each_action_writes_one_entry_and_no_content(client, world, case):
         action,
     )
     stored = " ".join(str(value) for value in AuditEntry.objects.values_list().get())
-    for content in (SHARED, "Zofia", "Poufna", "kierownik.nazwisko", "Ewa"):
+    for content in (SHARED, "Zofia", "Poufna", "kierownik.nazwisko", "Ewa", "Poradnictwo"):
         assert content not in stored
 
 
@@ -218,3 +251,133 @@ def test_the_log_is_filtered_and_exported_as_csv(client, world):
     assert rows[1][4:] == ["read", "school.CoachingSession", str(world["session"].pk)]
     # Exporting the log is one more entry.
     assert AuditEntry.objects.filter(action="privacy.audit_log.csv").count() == 1
+
+
+def _body(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def _stored_text():
+    return " ".join(str(value) for row in AuditEntry.objects.values_list() for value in row)
+
+
+def test_the_files_hold_what_the_entries_leave_out(client, world):
+    """The two files above really carry the names the entries must not: the catalog's
+    spreadsheet the service, the sign-in sheet the person present."""
+    client.force_login(world["superuser"])
+    response = client.get("/admin/snippets/catalog/service/?export=xlsx")
+    sheet = load_workbook(io.BytesIO(_body(response))).active
+    cells = {str(cell) for row in sheet.iter_rows(values_only=True) for cell in row}
+    assert "Poradnictwo rodzinne w Bielinach" in cells
+    client.force_login(world["coordinator"])
+    day = world["event"].days.get()
+    response = client.get(
+        f"/admin/school/events/{world['event'].pk}/days/{day.pk}/sign-in-sheet.pdf"
+    )
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(_body(response))).pages)
+    assert "Poufna" in text
+    assert AuditEntry.objects.count() == 2
+    stored = _stored_text()
+    assert "Poradnictwo" not in stored and "Poufna" not in stored and "Zofia" not in stored
+
+
+# The coordinator's participant list of a course: its files and the certificates' ZIP -----
+
+
+@pytest.fixture
+def course_world(site):
+    from tests.school.test_coordinator import build_world
+
+    return build_world(site)
+
+
+def _read_participants(kind, content):
+    if kind == "csv":
+        return content.decode("utf-8-sig")
+    sheet = load_workbook(io.BytesIO(content)).active
+    return " ".join(str(cell) for row in sheet.iter_rows(values_only=True) for cell in row)
+
+
+def _read_zip(content):
+    names = []
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        for name in archive.namelist():
+            reader = PdfReader(io.BytesIO(archive.read(name)))
+            names.append("".join(page.extract_text() for page in reader.pages))
+    return " ".join(names)
+
+
+COURSE_EXPORTS = [
+    # (url suffix, model label, action, read the file back)
+    ("export.csv", "school.Enrolment", "school.participants.csv", "csv"),
+    ("export.xlsx", "school.Enrolment", "school.participants.xlsx", "xlsx"),
+    ("certificates.zip", "school.Certificate", "school.certificates.zip", "zip"),
+]
+
+
+@pytest.mark.parametrize(
+    "suffix, label, action, kind", COURSE_EXPORTS, ids=[c[0] for c in COURSE_EXPORTS]
+)
+def test_course_exports_write_one_entry_without_names(
+    client, course_world, suffix, label, action, kind
+):
+    coordinator = course_world["a"]
+    client.force_login(coordinator)
+    response = client.get(f"/admin/school/courses/{course_world['course'].pk}/{suffix}")
+    assert response.status_code == 200
+    content = _body(response)
+    text = _read_zip(content) if kind == "zip" else _read_participants(kind, content)
+    assert "Adamska" in text  # the file names the learner ...
+    entry = AuditEntry.objects.get()  # exactly one
+    assert (entry.user_id, entry.kind, entry.model_label, entry.object_pk, entry.action) == (
+        coordinator.pk,
+        "export",
+        label,
+        "",
+        action,
+    )
+    stored = _stored_text()
+    for content_part in ("Ala", "Adamska", "Bielski", "KOOP-AAAA-2222", "PZK Oksa"):
+        assert content_part not in stored  # ... the entry does not
+
+
+def test_a_course_without_certificates_for_the_coordinator_writes_nothing(client, course_world):
+    """No ZIP handed out (a message instead), no entry: only what left the portal is logged."""
+    from school.models import Certificate
+
+    Certificate.objects.all().delete()
+    client.force_login(course_world["a"])
+    response = client.get(f"/admin/school/courses/{course_world['course'].pk}/certificates.zip")
+    assert response.status_code == 302
+    assert not AuditEntry.objects.exists()
+
+
+# The retention command ------------------------------------------------------------------
+
+
+def test_purge_writes_one_erasure_entry_per_person_and_none_on_a_dry_run(world, settings):
+    settings.SCHOOL_PERSONAL_DATA_RETENTION_YEARS = 5
+    long_ago = datetime.datetime(2001, 5, 1, tzinfo=datetime.UTC)
+    old = [
+        Person.objects.create(first_name="Stanisław", last_name="Dawny"),
+        Person.objects.create(first_name="Halina", last_name="Dawna"),
+    ]
+    Person.objects.filter(pk__in=[p.pk for p in old]).update(created_at=long_ago)
+
+    call_command("purge_personal_data", "--dry-run", stdout=io.StringIO())
+    assert not AuditEntry.objects.exists()
+
+    call_command("purge_personal_data", stdout=io.StringIO())
+    entries = AuditEntry.objects.order_by("object_pk")
+    assert [(e.user_id, e.kind, e.model_label, e.object_pk, e.action) for e in entries] == sorted(
+        (None, "erase", "school.Person", str(p.pk), "school.people.purge_expired") for p in old
+    )
+    # The person of 2024 is kept, and has no entry.
+    assert str(world["person"].pk) not in {e.object_pk for e in entries}
+    stored = _stored_text()
+    for name in ("Stanisław", "Dawny", "Halina", "Dawna"):
+        assert name not in stored
+
+    # Nobody is erased twice, so nothing more is logged.
+    call_command("purge_personal_data", stdout=io.StringIO())
+    assert AuditEntry.objects.count() == 2

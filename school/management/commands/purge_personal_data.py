@@ -2,7 +2,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from privacy import audit
 from school.privacy import erase_people, expired_people, retention_cutoff
+
+AUDIT_ACTION = "school.people.purge_expired"
 
 
 def _plural(count, one, few, many):
@@ -28,7 +31,10 @@ class Command(BaseCommand):
         "all by the day they were added; a project with no end date keeps its people. "
         "Erasure keeps the row, so reports still count the person and their hours, "
         "anonymously. Account holders are not touched: their data goes with the account. "
-        "Running it again erases nobody twice. Reports in Polish."
+        "Running it again erases nobody twice. Each erased person gets one entry in the "
+        "audit log (kind: erasure, the person's number, no one named as the actor since no "
+        "one asked for it), as a coordinator's erasure does; a dry run writes none. "
+        "Reports in Polish."
     )
 
     def add_arguments(self, parser):
@@ -61,6 +67,10 @@ class Command(BaseCommand):
                 )
                 return
             erase_people(expired)
+            # One entry per person rather than one per run: the log then answers "when and
+            # how did this person's data go?" for the number a report or a complaint gives.
+            for person in expired:
+                audit.record(None, audit.ERASE, person, action=AUDIT_ACTION)
         self.stdout.write(
             f"Usunięto dane osobowe: {_people(len(expired))} (identyfikatory: {ids}). "
             "Ich obecności i godziny nadal liczą się w raportach, anonimowo."
