@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -30,13 +30,17 @@ BACKUP_CODES = 10
 BACKUP_CODES_SESSION_KEY = "security.new_backup_codes"
 
 
-def _next_url(request, default="security:overview"):
+def _safe_next(request):
     target = request.POST.get("next") or request.GET.get("next")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    return reverse(default)
+    return None
+
+
+def _next_url(request, default="security:overview"):
+    return _safe_next(request) or reverse(default)
 
 
 def _confirmed_totp(user):
@@ -69,6 +73,7 @@ def overview(request):
             "required": auth.is_privileged(user),
             "verified": twofactor.is_verified(user),
             "new_codes": request.session.pop(BACKUP_CODES_SESSION_KEY, None),
+            "continue_url": _safe_next(request),
         },
     )
 
@@ -96,7 +101,12 @@ def setup(request):
             request.session[auth.HAS_DEVICE] = True
             request.session[BACKUP_CODES_SESSION_KEY] = codes
             messages.success(request, _("Two-step login is on."))
-            return redirect(_next_url(request))
+            # The backup codes are shown once, on the overview; from there a link goes on to
+            # where the person was headed (the admin), so nobody passes them by unseen.
+            target = reverse("security:overview")
+            if onward := _safe_next(request):
+                target = f"{target}?{urlencode({'next': onward})}"
+            return redirect(target)
         form.add_error(
             "code",
             _(

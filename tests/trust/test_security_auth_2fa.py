@@ -117,9 +117,11 @@ def test_setup_with_a_real_code_lets_the_editor_in_and_shows_backup_codes(site):
     device.throttle_reset()  # django-otp's wait after a wrong code
 
     done = client.post(SETUP, {"code": code_for(device), "next": "/admin/"})
-    assert done.status_code == 302 and done["Location"] == "/admin/"
+    # First to the backup codes, shown once, with the way on to the admin.
+    assert done.status_code == 302 and done["Location"] == f"{SECURITY}?next=%2Fadmin%2F"
     assert client.get("/admin/").status_code == 200
-    overview = client.get(SECURITY).content.decode()
+    overview = client.get(done["Location"]).content.decode()
+    assert BeautifulSoup(overview, "html.parser").find(id="continue-link")["href"] == "/admin/"
     codes = re.findall(r"<code>([a-z0-9]+)</code>", overview)
     assert len(codes) == 10
     assert set(codes) == set(
