@@ -89,8 +89,10 @@ def test_cookie_banner_with_the_keyboard_alone(page, context, statistics):
     page.keyboard.press("Tab")
     focused = page.evaluate("() => document.activeElement.textContent.trim()")
     assert focused == "Zgadzam się na ciasteczka statystyczne"
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/pl/o-projekcie/")
+    # The page is reloaded at the same address: wait for that navigation itself (waiting for
+    # the URL would return at once, before the choice was posted).
+    with page.expect_navigation(url="**/pl/o-projekcie/"):
+        page.keyboard.press("Enter")
     assert page.locator(".cookie-banner").count() == 0
     page.wait_for_function("() => window.trackerLoaded === true")
     assert loaded and loaded[0].startswith(STATISTICS_HOST)
