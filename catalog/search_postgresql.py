@@ -19,7 +19,12 @@ What `setup_polish_search` makes (SETUP_SQL, idempotent):
   same stop words) for words the dictionary does not know;
 - two generated columns of catalog_service: `search_vector` (the whole document) with a
   GIN index and `search_name_vector` (the name, for relevance), and trigram GIN indexes on
-  the `|code|` columns, so that the territory and code filters (LIKE '%|…|%') use an index.
+  the `|code|` columns, so that the territory and code filters (LIKE '%|…|%') use an index;
+- what the filters, facets and order need besides, kept in the service's own row so that a
+  search reads catalog_service alone (no join to catalog_institution over thousands of
+  matches): `search_public` (the service is live and active and its institution live) and
+  `search_institution_type`, written by triggers on both tables (FLAGS_SQL), and
+  `search_sort_name`, the folded name in the "C" collation (generated).
 
 The dictionary is loaded by each database connection on its first search (about half a
 second for the Polish one): connections are kept (CONN_MAX_AGE in settings)."""
@@ -27,8 +32,10 @@ second for the Polish one): connections are kept (CONN_MAX_AGE in settings)."""
 import logging
 
 from django.db import connection
-from django.db.models import BooleanField, IntegerField
+from django.db.models import BooleanField, CharField, IntegerField, TextField
 from django.db.models.expressions import RawSQL
+
+from catalog.codes import ServiceStatus
 
 logger = logging.getLogger("catalog.search")
 
@@ -39,12 +46,69 @@ DICTIONARY_FILE = "pl_pl_folded"
 STOP_FILE = "kooperacja_pl"
 TABLE = "catalog_service"
 
+PUBLIC = "search_public"
+KIND = "search_institution_type"
+SORT_NAME = "search_sort_name"
+_ACCENTED, _PLAIN = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ"
+
+# The flags of a service row that depend on its institution. The database keeps them (a
+# service saved by any path, an institution published, withdrawn or retyped by any path,
+# even a bulk UPDATE), so no Python code path can forget to. The service's trigger fires
+# only when a column it reads is written; the institution's updates only rows that change.
+FLAGS_SQL = [
+    f"""CREATE OR REPLACE FUNCTION kooperacja_service_search_flags() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        SELECT i.type, NEW.live AND NEW.status = '{ServiceStatus.ACTIVE}' AND i.live
+            INTO NEW.{KIND}, NEW.{PUBLIC}
+            FROM catalog_institution i WHERE i.id = NEW.institution_id;
+        IF NOT FOUND THEN
+            -- (the institution comes later in this transaction: its trigger sets these)
+            NEW.{KIND} := '';
+            NEW.{PUBLIC} := false;
+        END IF;
+        RETURN NEW;
+    END $$""",
+    f"""CREATE OR REPLACE FUNCTION kooperacja_institution_search_flags() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE {TABLE} s
+            SET {KIND} = NEW.type,
+                {PUBLIC} = s.live AND s.status = '{ServiceStatus.ACTIVE}' AND NEW.live
+            WHERE s.institution_id = NEW.id
+                AND (s.{KIND} IS DISTINCT FROM NEW.type OR s.{PUBLIC} IS DISTINCT FROM
+                     (s.live AND s.status = '{ServiceStatus.ACTIVE}' AND NEW.live));
+        RETURN NULL;
+    END $$""",
+    f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS {KIND} varchar(24) NOT NULL DEFAULT ''",
+    f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS {PUBLIC} boolean NOT NULL DEFAULT false",
+    f"DROP TRIGGER IF EXISTS kooperacja_search_flags ON {TABLE}",
+    f"CREATE TRIGGER kooperacja_search_flags BEFORE INSERT OR UPDATE OF live, status, "
+    f"institution_id ON {TABLE} FOR EACH ROW EXECUTE FUNCTION kooperacja_service_search_flags()",
+    "DROP TRIGGER IF EXISTS kooperacja_search_flags ON catalog_institution",
+    "CREATE TRIGGER kooperacja_search_flags AFTER INSERT OR UPDATE OF type, live "
+    "ON catalog_institution FOR EACH ROW EXECUTE FUNCTION kooperacja_institution_search_flags()",
+    # the rows already there (a no-op when run again: only rows that differ are written)
+    f"""UPDATE {TABLE} s SET {KIND} = i.type,
+        {PUBLIC} = s.live AND s.status = '{ServiceStatus.ACTIVE}' AND i.live
+        FROM catalog_institution i WHERE i.id = s.institution_id
+            AND (s.{KIND} IS DISTINCT FROM i.type OR s.{PUBLIC} IS DISTINCT FROM
+                 (s.live AND s.status = '{ServiceStatus.ACTIVE}' AND i.live))""",
+    # The order's key (catalog.search.sort_name: the Polish letters folded, then lower
+    # case, compared byte by byte), stored: sorting thousands of matches computed it per row.
+    f'ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS {SORT_NAME} text COLLATE "C" '
+    f"GENERATED ALWAYS AS (lower(translate(name, '{_ACCENTED}', '{_PLAIN}'))) STORED",
+]
+
 SETUP_SQL = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG} CASCADE",
     f"DROP TEXT SEARCH DICTIONARY IF EXISTS {DICTIONARY} CASCADE",
     f"DROP TEXT SEARCH DICTIONARY IF EXISTS {SIMPLE} CASCADE",
+    # Before the generated text columns and their index are made again: writing every row
+    # of a large catalog while they exist recomputes each document's vector (minutes).
+    *FLAGS_SQL,
     f"CREATE TEXT SEARCH DICTIONARY {DICTIONARY} (TEMPLATE = ispell, "
     f"DictFile = {DICTIONARY_FILE}, AffFile = {DICTIONARY_FILE}, StopWords = {STOP_FILE})",
     f"CREATE TEXT SEARCH DICTIONARY {SIMPLE} (TEMPLATE = simple, StopWords = {STOP_FILE})",
@@ -60,9 +124,14 @@ SETUP_SQL = [
     f"CREATE INDEX {TABLE}_search_vector ON {TABLE} USING gin (search_vector)",
     f"CREATE INDEX IF NOT EXISTS {TABLE}_coverage_trgm ON {TABLE} "
     "USING gin (coverage_codes gin_trgm_ops)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_areas_trgm ON {TABLE} USING gin (areas gin_trgm_ops)",
-    f"CREATE INDEX IF NOT EXISTS {TABLE}_targets_trgm ON {TABLE} "
-    "USING gin (target_groups gin_trgm_ops)",
+    # No trigram index on the problem areas and target groups (as there was): a code is
+    # common (a fifth of all services), so its index scan cost more than it saved, and the
+    # planner still combined it with the text's; the text or the territory narrow first.
+    f"DROP INDEX IF EXISTS {TABLE}_areas_trgm",
+    f"DROP INDEX IF EXISTS {TABLE}_targets_trgm",
+    # A search reads a few thousand rows at most: starting a parallel worker for that costs
+    # more than it saves, the more so on a busy server (seen: 100 ms in Gather Merge).
+    f"ALTER TABLE {TABLE} SET (parallel_workers = 0)",
     f"ANALYZE {TABLE}",
 ]
 
@@ -70,13 +139,21 @@ TEARDOWN_SQL = [
     f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {CONFIG} CASCADE",
     f"DROP TEXT SEARCH DICTIONARY IF EXISTS {DICTIONARY} CASCADE",
     f"DROP TEXT SEARCH DICTIONARY IF EXISTS {SIMPLE} CASCADE",
+    f"DROP TRIGGER IF EXISTS kooperacja_search_flags ON {TABLE}",
+    "DROP TRIGGER IF EXISTS kooperacja_search_flags ON catalog_institution",
+    "DROP FUNCTION IF EXISTS kooperacja_service_search_flags()",
+    "DROP FUNCTION IF EXISTS kooperacja_institution_search_flags()",
+    f"ALTER TABLE {TABLE} RESET (parallel_workers)",
+    f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS {KIND}, DROP COLUMN IF EXISTS {PUBLIC}, "
+    f"DROP COLUMN IF EXISTS {SORT_NAME}",
 ]
 
 _READY_SQL = f"""
 SELECT count(*) FROM pg_attribute
 WHERE attrelid = '{TABLE}'::regclass AND NOT attisdropped
-  AND attname IN ('search_vector', 'search_name_vector')
+  AND attname IN ('search_vector', 'search_name_vector', '{PUBLIC}', '{KIND}', '{SORT_NAME}')
 """
+_READY_COLUMNS = 5
 
 _state = {}  # database name -> bool, checked once per process
 _warned = set()
@@ -94,7 +171,7 @@ def available():
     if key not in _state:
         with connection.cursor() as cursor:
             cursor.execute(_READY_SQL)
-            _state[key] = cursor.fetchone()[0] == 2
+            _state[key] = cursor.fetchone()[0] == _READY_COLUMNS
         if not _state[key] and key not in _warned:
             _warned.add(key)
             logger.warning(
@@ -121,6 +198,9 @@ def setup():
 
 def teardown():
     with connection.cursor() as cursor:
+        # ALTER TABLE refuses while rows written in this transaction still have deferred
+        # foreign-key checks pending: run them now.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for statement in TEARDOWN_SQL:
             cursor.execute(statement)
     forget()
@@ -156,3 +236,21 @@ def name_score(parts):
         sql.append(f'(CASE WHEN "{TABLE}"."search_name_vector" @@ {part_sql} THEN 1 ELSE 0 END)')
         params.extend(part_params)
     return RawSQL(" + ".join(sql), params, output_field=IntegerField())
+
+
+def public():
+    """True for a service the public may see (search.public_services), from its own row."""
+    return RawSQL(f'"{TABLE}"."{PUBLIC}"', [], output_field=BooleanField())
+
+
+def institution_type():
+    return RawSQL(f'"{TABLE}"."{KIND}"', [], output_field=CharField())
+
+
+def institution_type_is(code):
+    return RawSQL(f'"{TABLE}"."{KIND}" = %s', [code], output_field=BooleanField())
+
+
+def sort_name():
+    """catalog.search.sort_name of the service's name, stored in the row."""
+    return RawSQL(f'"{TABLE}"."{SORT_NAME}"', [], output_field=TextField())
