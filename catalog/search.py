@@ -14,8 +14,9 @@ Three engines, one set of answers (tests/catalog/search_cases.py runs on each):
   of the name are repeated with a `:` in front for ranking). A query is normalised the
   same way and becomes an AND of tokens, each a plain `LIKE '% token %'` on that column.
 
-Territory and code filters are LIKEs on the `|code|` columns on every database (with
-trigram indexes on PostgreSQL once set up); the order is the number of query terms in the
+Territory and code filters are LIKEs on the `|code|` columns on every database (PostgreSQL's
+full-text search reads the territory from words made of those codes instead, in the text's
+own index); the order is the number of query terms in the
 name, then the folded name byte by byte, then the id, on every engine."""
 
 import re
@@ -502,7 +503,9 @@ def _full_text_search(filters, facets):
     from catalog.models import Service
 
     dimensions = _dimensions(filters, own_row=True)
-    base = Service.objects.filter(Q(search_postgresql.public()) & teryt_q(filters.teryt))
+    base = Service.objects.filter(search_postgresql.public())
+    if filters.teryt:
+        base = base.filter(search_postgresql.covers(filters.teryt))
     relevance = None
     parts = filters.parts()
     if parts:

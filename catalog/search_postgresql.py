@@ -17,9 +17,10 @@ What `setup_polish_search` makes (SETUP_SQL, idempotent):
   there; we do not use those;
 - the configuration `kooperacja_pl`: unaccent, then the dictionary, then `simple` (with the
   same stop words) for words the dictionary does not know;
-- two generated columns of catalog_service: `search_vector` (the whole document) with a
-  GIN index and `search_name_vector` (the name, for relevance), and trigram GIN indexes on
-  the `|code|` columns, so that the territory and code filters (LIKE '%|…|%') use an index;
+- generated columns of catalog_service: `search_vector` (the whole document),
+  `search_name_vector` (the name, for relevance) and `search_coverage` (the territory as
+  words, COVERAGE_SQL), with one GIN index on the document and the territory together; a
+  trigram GIN index on `coverage_codes` for the other LIKE '%|…|%' filters of the site;
 - what the filters, facets and order need besides, kept in the service's own row so that a
   search reads catalog_service alone (no join to catalog_institution over thousands of
   matches): `search_public` (the service is live and active and its institution live) and
@@ -49,6 +50,7 @@ TABLE = "catalog_service"
 PUBLIC = "search_public"
 KIND = "search_institution_type"
 SORT_NAME = "search_sort_name"
+COVERAGE = "search_coverage"
 _ACCENTED, _PLAIN = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ"
 
 # The flags of a service row that depend on its institution. The database keeps them (a
@@ -100,6 +102,25 @@ FLAGS_SQL = [
     f"GENERATED ALWAYS AS (lower(translate(name, '{_ACCENTED}', '{_PLAIN}'))) STORED",
 ]
 
+# The territory as whole words (see `covers`): `e` + each code the service covers, `p` +
+# its first two digits and, for a powiat's or gmina's code, its first four. A LIKE on the
+# `|code|` text can only be answered by a trigram index that needs every row checked
+# again (which read each row's whole text vector as well); these are answered exactly by
+# one GIN index together with the text, so a search reads only the rows it finds.
+COVERAGE_SQL = [
+    f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS {COVERAGE}",
+    """CREATE OR REPLACE FUNCTION kooperacja_coverage_tokens(codes text) RETURNS text[]
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT coalesce(array_agg(DISTINCT token ORDER BY token), '{}')
+        FROM unnest(string_to_array(codes, '|')) AS code,
+            LATERAL (VALUES ('e' || code), ('p' || left(code, 2)),
+                (CASE WHEN length(code) >= 4 THEN 'p' || left(code, 4) END)) AS t (token)
+        WHERE code <> '' AND token IS NOT NULL
+    $$""",
+    f"ALTER TABLE {TABLE} ADD COLUMN {COVERAGE} text[] NOT NULL "
+    f"GENERATED ALWAYS AS (coalesce(kooperacja_coverage_tokens(coverage_codes), '{{}}')) STORED",
+]
+
 SETUP_SQL = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
@@ -109,6 +130,7 @@ SETUP_SQL = [
     # Before the generated text columns and their index are made again: writing every row
     # of a large catalog while they exist recomputes each document's vector (minutes).
     *FLAGS_SQL,
+    *COVERAGE_SQL,
     f"CREATE TEXT SEARCH DICTIONARY {DICTIONARY} (TEMPLATE = ispell, "
     f"DictFile = {DICTIONARY_FILE}, AffFile = {DICTIONARY_FILE}, StopWords = {STOP_FILE})",
     f"CREATE TEXT SEARCH DICTIONARY {SIMPLE} (TEMPLATE = simple, StopWords = {STOP_FILE})",
@@ -121,7 +143,10 @@ SETUP_SQL = [
     f"(to_tsvector('{CONFIG}'::regconfig, search_document)) STORED",
     f"ALTER TABLE {TABLE} ADD COLUMN search_name_vector tsvector GENERATED ALWAYS AS "
     f"(to_tsvector('{CONFIG}'::regconfig, name)) STORED",
-    f"CREATE INDEX {TABLE}_search_vector ON {TABLE} USING gin (search_vector)",
+    # One index of the text and the territory: GIN intersects the two inside the index, so
+    # common words ("ośrodek pomocy": a third of the catalog) found in one voivodeship cost
+    # the rows of that voivodeship, not every row with the words.
+    f"CREATE INDEX {TABLE}_search_vector ON {TABLE} USING gin (search_vector, {COVERAGE})",
     f"CREATE INDEX IF NOT EXISTS {TABLE}_coverage_trgm ON {TABLE} "
     "USING gin (coverage_codes gin_trgm_ops)",
     # No trigram index on the problem areas and target groups (as there was): a code is
@@ -145,15 +170,17 @@ TEARDOWN_SQL = [
     "DROP FUNCTION IF EXISTS kooperacja_institution_search_flags()",
     f"ALTER TABLE {TABLE} RESET (parallel_workers)",
     f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS {KIND}, DROP COLUMN IF EXISTS {PUBLIC}, "
-    f"DROP COLUMN IF EXISTS {SORT_NAME}",
+    f"DROP COLUMN IF EXISTS {SORT_NAME}, DROP COLUMN IF EXISTS {COVERAGE}",
+    "DROP FUNCTION IF EXISTS kooperacja_coverage_tokens(text)",
 ]
 
 _READY_SQL = f"""
 SELECT count(*) FROM pg_attribute
 WHERE attrelid = '{TABLE}'::regclass AND NOT attisdropped
-  AND attname IN ('search_vector', 'search_name_vector', '{PUBLIC}', '{KIND}', '{SORT_NAME}')
+  AND attname IN ('search_vector', 'search_name_vector', '{PUBLIC}', '{KIND}', '{SORT_NAME}',
+                  '{COVERAGE}')
 """
-_READY_COLUMNS = 5
+_READY_COLUMNS = 6
 
 _state = {}  # database name -> bool, checked once per process
 _warned = set()
@@ -254,3 +281,15 @@ def institution_type_is(code):
 def sort_name():
     """catalog.search.sort_name of the service's name, stored in the row."""
     return RawSQL(f'"{TABLE}"."{SORT_NAME}"', [], output_field=TextField())
+
+
+def covers(code):
+    """catalog.search.teryt_q(code) on the territory's words (COVERAGE_SQL): the same
+    services, found through the text's GIN index."""
+    if len(code) == 2:
+        tokens = [f"p{code}"]
+    elif len(code) == 4:
+        tokens = [f"p{code}", f"e{code[:2]}"]
+    else:
+        tokens = [f"e{code}", f"e{code[:4]}", f"e{code[:2]}"]
+    return RawSQL(f'"{TABLE}"."{COVERAGE}" && %s::text[]', [tokens], output_field=BooleanField())

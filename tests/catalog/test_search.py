@@ -11,13 +11,14 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from catalog import search_postgresql
-from catalog.models import Institution, Service, SynonymGroup, ZeroResultSearch
+from catalog.models import Institution, Service, SynonymGroup, Territory, ZeroResultSearch
 from catalog.search import (
     ServiceFilters,
     institution_queryset,
     record_zero_result,
     reindex_services,
     search_services,
+    teryt_q,
 )
 from tests.catalog import search_cases
 from tests.catalog.search_cases import CASES
@@ -316,6 +317,30 @@ def test_an_institution_of_another_type_moves_its_services_between_facets(data):
     after = facet(result, "kind")
     assert (after["womens_circle"], after["ngo"]) == (0, len(ngo) + 2)
     assert names({"kind": "womens_circle"})[0] == []
+
+
+def test_the_territory_words_select_what_the_codes_select(data):
+    """PostgreSQL's full-text search finds a territory through words made by the database
+    from `coverage_codes` (search_postgresql.covers): for every unit of every level, and
+    for codes written by a bulk update, exactly the services of teryt_q."""
+    if not search_postgresql.available():
+        pytest.skip("the territory words belong to PostgreSQL's full-text search")
+    Service.objects.filter(name=search_cases.OPIEKA).update(coverage_codes="|2604|2001011|")
+    Service.objects.filter(name=search_cases.KLUB).update(coverage_codes="")
+    codes = set(Territory.objects.values_list("code", flat=True)) | {"06", "0601", "0601011"}
+    for listed in Service.objects.values_list("coverage_codes", flat=True):
+        for code in filter(None, listed.split("|")):
+            codes |= {code, code[:2], code[:4]}
+    found_any = 0
+    for code in sorted(codes):
+        expected = set(Service.objects.filter(teryt_q(code)).values_list("pk", flat=True))
+        found = Service.objects.filter(search_postgresql.covers(code)).values_list("pk", flat=True)
+        assert set(found) == expected, code
+        found_any += bool(expected)
+    assert found_any >= 10
+    moved = Service.objects.filter(search_postgresql.covers("2001011"))
+    assert search_cases.OPIEKA in moved.values_list("name", flat=True)
+    assert search_cases.KLUB not in names({"teryt": search_cases.LOPUSZNO})[0]
 
 
 def test_a_service_suspended_or_moved_is_found_as_it_is_now(data):
