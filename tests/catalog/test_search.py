@@ -8,6 +8,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from catalog import search_postgresql
@@ -178,6 +179,13 @@ def test_every_page_has_the_order_of_the_whole_list(data, monkeypatch, sort):
     assert [s.name for s in narrowed[0:2]] == [
         name for name in whole if Service.objects.get(name=name).cost == "free"
     ][:2]
+    if search_postgresql.available():  # the first page by id, the rest by the search
+        with CaptureQueriesContext(connection) as first_page:
+            list(queryset[0:2])
+        with CaptureQueriesContext(connection) as changed:
+            list(queryset.filter(cost="free")[0:2])
+        by_id = '"catalog_service"."id" IN ('
+        assert [by_id in query["sql"] for query in [*first_page, *changed]] == [True, False]
 
 
 # --- parameters --------------------------------------------------------------------------
