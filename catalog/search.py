@@ -14,8 +14,9 @@ Three engines, one set of answers (tests/catalog/search_cases.py runs on each):
   of the name are repeated with a `:` in front for ranking). A query is normalised the
   same way and becomes an AND of tokens, each a plain `LIKE '% token %'` on that column.
 
-Territory and code filters are LIKEs on the `|code|` columns on every database (with
-trigram indexes on PostgreSQL once set up); the order is the number of query terms in the
+Territory and code filters are LIKEs on the `|code|` columns on every database (PostgreSQL's
+full-text search reads the territory from words made of those codes instead, in the text's
+own index); the order is the number of query terms in the
 name, then the folded name byte by byte, then the id, on every engine."""
 
 import re
@@ -24,8 +25,20 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.functions import Collate, Lower, Replace
+from django.db.models.query import ModelIterable, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -252,11 +265,21 @@ def teryt_q(code, field_name="coverage_codes"):
     return has(f"|{code}|") | has(f"|{code[:4]}|") | has(f"|{code[:2]}|")
 
 
-def _dimensions(filters):
+def _dimensions(filters, own_row=False):
+    """The four filters besides the text and the territory. `own_row`: the institution's
+    type read from the service's row (search_postgresql.KIND), not through a join."""
+    if filters.kind:
+        kind = (
+            Q(search_postgresql.institution_type_is(filters.kind))
+            if own_row
+            else Q(institution__type=filters.kind)
+        )
+    else:
+        kind = Q()
     return {
         "area": code_q("areas", filters.area) if filters.area else Q(),
         "target": code_q("target_groups", filters.target) if filters.target else Q(),
-        "kind": Q(institution__type=filters.kind) if filters.kind else Q(),
+        "kind": kind,
         "free": Q(cost=Cost.FREE) if filters.free else Q(),
     }
 
@@ -297,18 +320,20 @@ def _relevance(terms):
     return score
 
 
-def order_services(queryset, sort, terms=(), relevance=None):
+def order_services(queryset, sort, terms=(), relevance=None, name_key=None):
     """`relevance`: an expression scoring the rows (by default, the query terms found in
-    the name: `_relevance(terms)`)."""
+    the name: `_relevance(terms)`); `name_key`: `sort_name()` of the name, or the same
+    value read from a column (search_postgresql.sort_name)."""
+    name_key = name_key if name_key is not None else sort_name()
     if sort == "verified":
-        return queryset.order_by(F("last_verified").desc(nulls_last=True), sort_name(), "pk")
+        return queryset.order_by(F("last_verified").desc(nulls_last=True), name_key, "pk")
     if sort == "relevance" and (terms or relevance is not None):
         relevance = relevance if relevance is not None else _relevance(terms)
-        queryset = queryset.annotate(relevance=relevance, sort_name=sort_name()).order_by(
+        queryset = queryset.annotate(relevance=relevance, sort_name=name_key).order_by(
             "-relevance", "sort_name", "pk"
         )
         return queryset
-    return queryset.order_by(sort_name(), "pk")
+    return queryset.order_by(name_key, "pk")
 
 
 def search_services(filters, *, facets=True):
@@ -337,27 +362,21 @@ def database_search_services(filters, *, facets=True):
     rows when the queryset is read) and two without (count, rows).
 
     The text: on PostgreSQL with the Polish configuration (catalog.search_postgresql), its
-    full-text search; elsewhere a LIKE per normalised token on `search_text`."""
+    full-text search, with the filters read from the service's row alone; elsewhere a LIKE
+    per normalised token on `search_text`."""
+    if search_postgresql.available():
+        return _full_text_search(filters, facets)
     dimensions = _dimensions(filters)
     # The territory first: SQLite tests the conditions in this order, and the short code
     # column rules out most rows before the longer search text is read.
     base = public_services().filter(teryt_q(filters.teryt))
-    relevance = None
-    if search_postgresql.available():
-        terms = []
-        parts = filters.parts()
-        if parts:
-            base = base.alias(text_match=search_postgresql.matches(parts)).filter(text_match=True)
-            relevance = search_postgresql.name_score(parts)
-    else:
-        terms = filters.terms()
-        base = base.filter(text_q(terms))
+    terms = filters.terms()
+    base = base.filter(text_q(terms))
     matching = base.filter(_all_but(dimensions, None))
     queryset = order_services(
         matching.select_related("institution", "gmina", "institution__gmina"),
         filters.sort,
         terms,
-        relevance,
     )
     if not facets:
         return SearchResult(queryset, matching.count(), {}, filters)
@@ -377,15 +396,173 @@ def database_search_services(filters, *, facets=True):
             aggregates[alias] = Count("pk", filter=others & condition(code))
     aggregates["free"] = Count("pk", filter=_all_but(dimensions, "free") & Q(cost=Cost.FREE))
     counts = base.aggregate(**aggregates)
-    labels = {
-        "area": dict(ProblemArea.choices),
-        "target": dict(TargetGroup.choices),
-        "kind": dict(InstitutionType.choices),
-    }
     found = {"area": [], "target": [], "kind": [], "free": counts["free"]}
     for alias, (dimension, code) in names.items():
-        found[dimension].append((code, labels[dimension][code], counts[alias]))
+        found[dimension].append((code, FACET_CHOICES[dimension][code], counts[alias]))
     return SearchResult(queryset, counts["total"], found, filters)
+
+
+FACET_CHOICES = {
+    "area": dict(ProblemArea.choices),
+    "target": dict(TargetGroup.choices),
+    "kind": dict(InstitutionType.choices),
+}
+
+# The facet counts on PostgreSQL, over the matching rows read once (`m`: the rows that
+# match the text and the territory, with a flag per filter): each code list unnested and
+# grouped, the other filters as flags. count(DISTINCT id): a code listed twice in one row
+# counts the service once, as the LIKE of the other engine does. unnest in the select list,
+# not in FROM: a function scan in FROM filled a tuple store per row (about 3 µs each). The
+# last row holds the ids of the first FIRST_IDS results in the queryset's order (FirstIds).
+_FACETS_SQL = """
+WITH m AS MATERIALIZED ({rows})
+SELECT 'area', code, count(DISTINCT id), NULL::bigint[] FROM (
+    SELECT id, unnest(string_to_array(areas, '|')) AS code FROM m
+    WHERE match_target AND match_kind AND match_free) AS a GROUP BY code
+UNION ALL
+SELECT 'target', code, count(DISTINCT id), NULL FROM (
+    SELECT id, unnest(string_to_array(target_groups, '|')) AS code FROM m
+    WHERE match_area AND match_kind AND match_free) AS t GROUP BY code
+UNION ALL
+SELECT 'kind', facet_kind, count(*), NULL FROM m
+    WHERE match_area AND match_target AND match_free GROUP BY facet_kind
+UNION ALL
+SELECT 'free', '', count(*), NULL FROM m
+    WHERE match_area AND match_target AND match_kind AND cost = %s
+UNION ALL
+SELECT 'total', '', count(*), ARRAY(
+    SELECT id FROM m WHERE match_area AND match_target AND match_kind AND match_free
+    ORDER BY {order} LIMIT {first})
+    FROM m WHERE match_area AND match_target AND match_kind AND match_free
+"""
+FIRST_IDS = 1000
+# The order of order_services, on the columns of `m`.
+_ORDER_SQL = {
+    "verified": "last_verified DESC NULLS LAST, facet_sort_name, id",
+    "relevance": "facet_relevance DESC, facet_sort_name, id",
+    "name": "facet_sort_name, id",
+}
+
+
+class FirstIds(QuerySet):
+    """The full-text search's queryset, with the ids of its first results in order, found
+    by the facet query: reading a slice among them (a page) reads those rows by id instead
+    of searching the text and the territory again. Only a slice keeps the ids: anything
+    else (the queryset filtered or reordered further, values(), a page beyond the ids)
+    runs the queryset's own query, which has the same filters and the same order. (The
+    SQL of each slice was compared with the searched one before: a few milliseconds of
+    compiling per search.)"""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._first = None  # (ids, all found), of this very queryset or a slice of it
+
+    def __getitem__(self, k):
+        found = super().__getitem__(k)
+        if isinstance(k, slice) and isinstance(found, FirstIds):
+            found._first = self._first
+        return found
+
+    def _known_ids(self):
+        if self._first is None or self._iterable_class is not ModelIterable:
+            return None
+        ids, complete = self._first
+        low, high = self.query.low_mark, self.query.high_mark
+        if not complete and (high is None or high > len(ids)):
+            return None
+        return ids[low:high]
+
+    def _fetch_all(self):
+        if self._result_cache is None:
+            ids = self._known_ids()
+            if ids is not None:
+                plain = self._chain()
+                plain.query.clear_limits()
+                plain.query.clear_ordering(force=True)
+                by_id = {row.pk: row for row in plain.filter(pk__in=ids)} if ids else {}
+                self._result_cache = [by_id[pk] for pk in ids if pk in by_id]
+                self._prefetch_done = True  # done by the queryset that read the rows
+        super()._fetch_all()
+
+
+def _full_text_search(filters, facets):
+    """database_search_services on PostgreSQL's full-text search. Everything a search
+    filters, counts and orders by is in the service's row (search_postgresql: the public
+    flag, the institution's type, the sort key), so neither the counts nor the order join
+    catalog_institution; the facets are one grouped query over the matching rows."""
+    from catalog.models import Service
+
+    dimensions = _dimensions(filters, own_row=True)
+    base = Service.objects.filter(search_postgresql.public())
+    if filters.teryt:
+        base = base.filter(search_postgresql.covers(filters.teryt))
+    relevance = None
+    parts = filters.parts()
+    if parts:
+        base = base.filter(Q(search_postgresql.matches(parts)))
+        relevance = search_postgresql.name_score(parts)
+    matching = base.filter(_all_but(dimensions, None))
+    queryset = order_services(
+        matching.select_related("institution", "gmina", "institution__gmina"),
+        filters.sort,
+        relevance=relevance,
+        name_key=search_postgresql.sort_name(),
+    )
+    if not facets:
+        return SearchResult(queryset, matching.count(), {}, filters)
+    if filters.sort == "relevance" and relevance is None:
+        order = _ORDER_SQL["name"]  # (order_services: by name when there is no text)
+    else:
+        order = _ORDER_SQL[filters.sort]
+
+    flags = {
+        f"match_{name}": ExpressionWrapper(condition, output_field=BooleanField())
+        if condition
+        else Value(True, output_field=BooleanField())
+        for name, condition in dimensions.items()
+    }
+    rows = (
+        base.order_by()
+        .annotate(
+            facet_kind=search_postgresql.institution_type(),
+            facet_sort_name=search_postgresql.sort_name(),
+            facet_relevance=relevance if relevance is not None else Value(0),
+            **flags,
+        )
+        .values(
+            "id",
+            "areas",
+            "target_groups",
+            "cost",
+            "last_verified",
+            "facet_kind",
+            "facet_sort_name",
+            "facet_relevance",
+            *flags,
+        )
+    )
+    sql, params = rows.query.sql_with_params()
+    counted = {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _FACETS_SQL.format(rows=sql, order=order, first=FIRST_IDS), [*params, Cost.FREE]
+        )
+        for dimension, code, count, ids in cursor.fetchall():
+            counted[dimension, code] = count
+            if dimension == "total":
+                first = ids
+    total = counted.get(("total", ""), 0)
+    queryset = queryset._chain()
+    queryset.__class__ = FirstIds
+    queryset._first = (first, len(first) == total)
+    found = {
+        dimension: [
+            (code, label, counted.get((dimension, code), 0)) for code, label in choices.items()
+        ]
+        for dimension, choices in FACET_CHOICES.items()
+    }
+    found["free"] = counted.get(("free", ""), 0)
+    return SearchResult(queryset, total, found, filters)
 
 
 def institution_queryset(filters):

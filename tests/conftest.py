@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from portal.models import SiteSettings
@@ -51,7 +52,11 @@ def _isolation(settings, tmp_path_factory):
     writes uploaded files under pytest's temporary directory, not var/."""
     settings.MEDIA_ROOT = str(tmp_path_factory.getbasetemp() / "media")
     cache.clear()
+    # A request for an English page leaves English active in the thread (LocaleMiddleware
+    # does not switch it back): each test starts in the site's default language.
+    translation.activate(settings.LANGUAGE_CODE)
     yield
+    translation.deactivate()
     cache.clear()
 
 

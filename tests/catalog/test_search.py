@@ -8,16 +8,18 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
-from django.utils import timezone
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
 
 from catalog import search_postgresql
-from catalog.models import Institution, Service, SynonymGroup, ZeroResultSearch
+from catalog.models import Institution, Service, SynonymGroup, Territory, ZeroResultSearch
 from catalog.search import (
     ServiceFilters,
     institution_queryset,
     record_zero_result,
     reindex_services,
     search_services,
+    teryt_q,
 )
 from tests.catalog import search_cases
 from tests.catalog.search_cases import CASES
@@ -109,14 +111,87 @@ def test_facets_count_each_choice_with_the_other_filters(data):
     assert facet(result, "kind") == {**dict.fromkeys(facet(result, "kind"), 0), "pcpr": 1, "ngo": 1}
     assert facet(result, "target")["children"] == 1
     assert result.facets["free"] == 2
+    # The labels follow the language of the request that shows them. Each language is set
+    # here: a page in English requested by an earlier test of the same process leaves
+    # English active in its thread (seen in CI with xdist, where the order varies).
     labels = {code: label for code, label, _count in result.facets["area"]}
-    assert str(labels["seniors"]) == "osoby starsze"
+    with translation.override("pl"):
+        assert str(labels["seniors"]) == "osoby starsze"
+    with translation.override("en"):
+        assert str(labels["seniors"]) == "older people"
 
 
 def test_facets_can_be_left_out(data):
     result = search_services(ServiceFilters.from_params({"q": "GOPS"}), facets=False)
     assert result.facets == {}
     assert result.total == 4
+
+
+# Each facet count is the number of results the search would have with that choice added
+# (or changed): on every engine, whichever way it counts (conditional aggregates per code,
+# or PostgreSQL's one grouped query over the matching rows).
+FACET_SEARCHES = [
+    {},
+    {"teryt": "26"},
+    {"q": "spotkania", "free": "1"},
+    {"teryt": "2602", "area": "parenting", "kind": "pcpr"},
+    {"q": "rodzin", "target": "families", "free": "1", "teryt": "26"},
+]
+
+
+def _total(params):
+    return search_services(ServiceFilters.from_params(params), facets=False).total
+
+
+@pytest.mark.parametrize("params", FACET_SEARCHES)
+def test_each_facet_count_is_the_total_with_that_choice(data, params):
+    _, result = names(params)
+    assert result.total == _total(params)
+    for dimension in ("area", "target", "kind"):
+        counts = facet(result, dimension)
+        assert len(result.facets[dimension]) == len(counts)  # every choice, once
+        for code, count in counts.items():
+            assert count == _total({**params, dimension: code}), (dimension, code)
+    assert result.facets["free"] == _total({**params, "free": "1"})
+
+
+def test_a_code_listed_twice_counts_the_service_once(data):
+    Service.objects.filter(name=search_cases.SWIETLICA).update(
+        areas="|parenting|parenting|", target_groups="|children|children|"
+    )
+    _, result = names({"teryt": search_cases.OKSA})
+    assert facet(result, "area")["parenting"] == _total(
+        {"teryt": search_cases.OKSA, "area": "parenting"}
+    )
+    assert facet(result, "target")["children"] == 1
+
+
+@pytest.mark.parametrize("sort", ["relevance", "name", "verified"])
+def test_every_page_has_the_order_of_the_whole_list(data, monkeypatch, sort):
+    # On PostgreSQL's full-text search the facet query also returns the first ids in
+    # order (catalog.search.FirstIds): pages among them are read by id, later pages and
+    # anything changed afterwards by the queryset's own query; all must agree.
+    from catalog import search
+
+    monkeypatch.setattr(search, "FIRST_IDS", 3)
+    params = {"q": "rodzin", "sort": sort}
+    whole = [s.name for s in search_services(ServiceFilters.from_params(params)).queryset]
+    assert len(whole) > 4
+    queryset = search_services(ServiceFilters.from_params(params)).queryset
+    pages = [s.name for s in queryset[0:2]] + [s.name for s in queryset[2:4]]
+    pages += [s.name for s in queryset[4:]]
+    assert pages == whole
+    narrowed = queryset.filter(cost="free")
+    assert [s.name for s in narrowed[0:2]] == [
+        name for name in whole if Service.objects.get(name=name).cost == "free"
+    ][:2]
+    if search_postgresql.available():  # the first page by id, the rest by the search
+        with CaptureQueriesContext(connection) as first_page:
+            list(queryset[0:2])
+        with CaptureQueriesContext(connection) as changed:
+            list(queryset.filter(cost="free")[0:2])
+        by_id = '"catalog_service"."id" IN ('
+        assert [by_id in query["sql"] for query in [*first_page, *changed]] == [True, False]
 
 
 # --- parameters --------------------------------------------------------------------------
@@ -226,6 +301,75 @@ def test_reindex_writes_every_service(data):
 def test_reindex_costs_a_fixed_number_of_queries(data, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):  # ids, synonyms, batch, coverage, update
         reindex_services()
+
+
+# --- who may be found follows the records, whichever way they change ---------------------
+# (On PostgreSQL's full-text search the service's row keeps its institution's type and
+# whether it is public, written by triggers: bulk updates, which send no signals, too.)
+
+
+def test_withdrawing_an_institution_hides_its_services_until_it_is_published(data):
+    institution = Institution.objects.get(name__startswith="Koło Gospodyń")
+    ours = sorted([search_cases.KLUB, search_cases.PUNKT])
+    others = sorted(names({"teryt": search_cases.LOPUSZNO})[0])
+    assert set(ours) < set(others)
+    institution.unpublish()
+    assert sorted(names({"teryt": search_cases.LOPUSZNO})[0]) == sorted(set(others) - set(ours))
+    assert names({"q": "seniorzy", "kind": "womens_circle"})[0] == []
+    Institution.objects.filter(pk=institution.pk).update(live=True)
+    assert sorted(names({"teryt": search_cases.LOPUSZNO})[0]) == others
+    assert names({"q": "seniorzy", "kind": "womens_circle"})[0] == [search_cases.KLUB]
+
+
+def test_an_institution_of_another_type_moves_its_services_between_facets(data):
+    ngo = names({"teryt": search_cases.LOPUSZNO, "kind": "ngo"})[0]
+    before = facet(names({"teryt": search_cases.LOPUSZNO})[1], "kind")
+    assert (before["womens_circle"], before["ngo"]) == (2, len(ngo))
+    Institution.objects.filter(name__startswith="Koło Gospodyń").update(type="ngo")
+    found, result = names({"teryt": search_cases.LOPUSZNO, "kind": "ngo"})
+    assert sorted(found) == sorted([search_cases.KLUB, search_cases.PUNKT, *ngo])
+    after = facet(result, "kind")
+    assert (after["womens_circle"], after["ngo"]) == (0, len(ngo) + 2)
+    assert names({"kind": "womens_circle"})[0] == []
+
+
+def test_the_territory_words_select_what_the_codes_select(data):
+    """PostgreSQL's full-text search finds a territory through words made by the database
+    from `coverage_codes` (search_postgresql.covers): for every unit of every level, and
+    for codes written by a bulk update, exactly the services of teryt_q."""
+    if not search_postgresql.available():
+        pytest.skip("the territory words belong to PostgreSQL's full-text search")
+    Service.objects.filter(name=search_cases.OPIEKA).update(coverage_codes="|2604|2001011|")
+    Service.objects.filter(name=search_cases.KLUB).update(coverage_codes="")
+    codes = set(Territory.objects.values_list("code", flat=True)) | {"06", "0601", "0601011"}
+    for listed in Service.objects.values_list("coverage_codes", flat=True):
+        for code in filter(None, listed.split("|")):
+            codes |= {code, code[:2], code[:4]}
+    found_any = 0
+    for code in sorted(codes):
+        expected = set(Service.objects.filter(teryt_q(code)).values_list("pk", flat=True))
+        found = Service.objects.filter(search_postgresql.covers(code)).values_list("pk", flat=True)
+        assert set(found) == expected, code
+        found_any += bool(expected)
+    assert found_any >= 10
+    moved = Service.objects.filter(search_postgresql.covers("2001011"))
+    assert search_cases.OPIEKA in moved.values_list("name", flat=True)
+    assert search_cases.KLUB not in names({"teryt": search_cases.LOPUSZNO})[0]
+
+
+def test_a_service_suspended_or_moved_is_found_as_it_is_now(data):
+    Service.objects.filter(name=search_cases.OPIEKA).update(status="suspended")
+    assert search_cases.OPIEKA not in names({"teryt": search_cases.OKSA})[0]
+    Service.objects.filter(name=search_cases.OPIEKA).update(status="active")
+    assert search_cases.OPIEKA in names({"kind": "ops"})[0]
+    service = Service.objects.get(name=search_cases.OPIEKA)
+    service.institution = Institution.objects.get(name__startswith="Ośrodek Interwencji")
+    service.save()
+    assert search_cases.OPIEKA in names({"kind": "crisis_centre"})[0]
+    assert search_cases.OPIEKA not in names({"kind": "ops"})[0]
+    hidden = Institution.objects.get(name="Instytucja w przygotowaniu")
+    Service.objects.filter(name=search_cases.OPIEKA).update(institution=hidden)
+    assert search_cases.OPIEKA not in names({})[0]
 
 
 # --- institutions (for the API) ----------------------------------------------------------
