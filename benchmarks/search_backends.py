@@ -20,7 +20,11 @@ server (the script below starts a throwaway one):
 
 Options: --runs (searches per case and engine, 50), --like-runs (10; 0 leaves PG LIKE
 out), --warmup-rounds (2 untimed rounds of every case first), --services (100,000).
-Exit status 0 when PG FTS and ES meet the target in every case."""
+Exit status 0 when PG FTS and ES meet the target in every case.
+
+Last measured on 23 November 2026, on the 2-core development machine (load 1.7-2.0), 40
+searches per case: every case under 50 ms p95 on both; the slowest p95 was 30.7 ms on PG
+FTS (no diacritics + kind + voivodeship, 1,153 results) and 37.5 ms on ES."""
 
 import argparse
 import os
