@@ -367,7 +367,7 @@ def test_password_reset_ends_every_session(client, person):
 
 
 def test_the_account_page_leads_to_login_security(client, person):
-    """"Log out everywhere" and two-step login must be reachable without typing an address."""
+    """ "Log out everywhere" and two-step login must be reachable without typing an address."""
     client.force_login(person)
     links = {a["href"]: text(a) for a in soup(client.get("/pl/konto/")).select(".account-links a")}
     assert links.get("/pl/konto/bezpieczenstwo/") == "Bezpieczeństwo logowania"
