@@ -372,6 +372,7 @@ class SessionViewSet(ModelViewSet):
     add_to_reference_index = False
     search_backend_name = None
     list_per_page = PER_PAGE
+    ordering = ["-date", "-pk"]  # the latest sessions first
     index_view_class = SessionIndexView
     add_view_class = SessionCreateView
     edit_view_class = SessionEditView
@@ -397,7 +398,6 @@ class CoachingViewSet(SessionViewSet):
     permission_policy = CoachingPermissionPolicy(CoachingSession)
     index_view_class = CoachingIndexView
     search_fields = ["topic"]
-    ordering = ["-date", "-pk"]
     list_display = [
         "topic",
         DateColumn("date", label=_("Date"), sort_key="date"),
@@ -610,7 +610,6 @@ class SupervisionViewSet(SessionViewSet):
     permission_policy = SupervisionPermissionPolicy(SupervisionSession)
     index_view_class = SupervisionIndexView
     search_fields = ["team_name"]
-    ordering = ["-date", "-pk"]
     list_display = [
         "team_name",
         DateColumn("date", label=_("Date"), sort_key="date"),
